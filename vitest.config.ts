@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // test/patterns/graph.test.ts measures retained heap after 100,000 subscription cycles.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -1,0 +1,27 @@
+import { checkFinite } from '../../src/_lib/checks.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { OptionType } from '../OptionType.js';
+import { Payoff } from './Payoff.js';
+
+/**
+ * A payoff with an option type and a strike.
+ * Source: QuantLib `ql/payoff.hpp` (`StrikedTypePayoff`).
+ * @public
+ */
+export abstract class StrikedTypePayoff extends Payoff {
+  /**
+   * @param optionType - call or put.
+   * @param strike - strike in price units; finite.
+   * @throws InvalidInputError when `optionType` is not ±1 or `strike` is not finite.
+   */
+  constructor(
+    readonly optionType: OptionType,
+    readonly strike: number,
+  ) {
+    super();
+    if (optionType !== OptionType.Call && optionType !== OptionType.Put) {
+      throw InvalidInputError.outOfRange('optionType', optionType, '{OptionType.Call (1), OptionType.Put (-1)}');
+    }
+    checkFinite('strike', strike);
+  }
+}
