@@ -70,7 +70,8 @@ export class BlackCalculator {
 
   /** Option value V (price units). */
   value(): number {
-    return this.discount * this.omega * (this.forward * this.nd1 - this.strike * this.nd2);
+    // + 0 turns the −0 of a worthless put into 0.
+    return this.discount * this.omega * (this.forward * this.nd1 - this.strike * this.nd2) + 0;
   }
 
   /** ∂V/∂F = D ω N(ω d1). */
