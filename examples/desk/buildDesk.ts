@@ -1,0 +1,154 @@
+// Builds the live desk's market and book from the real data in data/.
+import {
+  AnalyticEuropeanEngine,
+  BlackVarianceSurface,
+  Date,
+  EuropeanExercise,
+  GeneralizedBlackScholesProcess,
+  Handle,
+  OptionType,
+  PlainVanillaPayoff,
+  Settings,
+  SimpleQuote,
+  VanillaOption,
+  ZeroCurve,
+  type BlackVolTermStructure,
+  type Quote,
+  type YieldTermStructure,
+} from '../../src/index.js';
+import { LevelScaledVol } from './LevelScaledVol.js';
+import type { SkippedRows } from './data/SkippedRows.js';
+import { gatheralSlices, type GatheralSlice } from './data/gatheralSlices.js';
+import { readGatheralChain, type GatheralChainRow } from './data/readGatheralChain.js';
+import { readTreasuryParYields } from './data/readTreasuryParYields.js';
+import { treasuryZeroRates } from './data/treasuryZeroRates.js';
+
+export const dataDir = new URL('../../data/', import.meta.url);
+export const quoteDate = '2023-02-15';
+
+export interface DeskOptions {
+  /** Number of listed options in the book (≥ 1); default 1,000. */
+  readonly bookSize?: number;
+  /** Shortest and longest expiry in the book, in years; default 1 week to 2 years. */
+  readonly minExpiry?: number;
+  readonly maxExpiry?: number;
+}
+
+export interface Desk {
+  readonly today: Date;
+  readonly spot: SimpleQuote;
+  /** Multiplier of every implied vol (1 = the 2023-02-15 surface). */
+  readonly level: SimpleQuote;
+  readonly book: readonly VanillaOption[];
+  readonly riskFree: ZeroCurve;
+  readonly dividends: ZeroCurve;
+  readonly surface: BlackVarianceSurface;
+  readonly slices: readonly GatheralSlice[];
+  readonly skipped: Readonly<Record<string, SkippedRows>>;
+  /** Listed options that passed the filters before sampling the book. */
+  readonly candidates: number;
+}
+
+/** Mid vol of a slice at a strike: linear in strike inside the quotes, flat outside. */
+function sliceVol(slice: GatheralSlice, strike: number): number {
+  const k = slice.strikes;
+  const v = slice.midVols;
+  const n = k.length;
+  if (strike <= k[0]!) return v[0]!;
+  if (strike >= k[n - 1]!) return v[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (k[mid]! <= strike) lo = mid;
+    else hi = mid;
+  }
+  const w = (strike - k[lo]!) / (k[hi]! - k[lo]!);
+  return v[lo]! + w * (v[hi]! - v[lo]!);
+}
+
+function isoOf(yyyymmdd: string): string {
+  return yyyymmdd.includes('-') ? yyyymmdd : `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+/** Loads the data and builds spot, curves, surface and book; nothing is priced yet. */
+export function buildDesk(options: DeskOptions = {}): Desk {
+  const bookSize = options.bookSize ?? 1000;
+  const minExpiry = options.minExpiry ?? 7 / 365;
+  const maxExpiry = options.maxExpiry ?? 2;
+  const today = Date.fromISO(quoteDate);
+  Settings.instance.evaluationDate.set(today);
+  const ref = { referenceDate: today };
+
+  // Discounting: Treasury par yields of the same day → zero rates → a linear zero curve.
+  const par = readTreasuryParYields(new URL('us-treasury-par-yields/yield-curve-rates-1990-2024.csv', dataDir), quoteDate);
+  const zeros = treasuryZeroRates(par);
+  const riskFree = new ZeroCurve(
+    zeros.years.map((y) => today.addDays(Math.round(y * 365))),
+    zeros.zeroRates,
+    ref,
+  );
+  riskFree.enableExtrapolation();
+
+  // The chain: per-expiry two-sided mid vols and forwards.
+  const chain = readGatheralChain(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', dataDir));
+  const slices = gatheralSlices(chain.rows).filter((s) => Date.fromISO(isoOf(s.expiry)).isAfter(today));
+  const expiryDates = slices.map((s) => Date.fromISO(isoOf(s.expiry)));
+  const times = expiryDates.map((d) => riskFree.timeFromReference(d));
+
+  // Spot from the shortest forward (one day of carry, no dividend assumed over it), then the
+  // dividend curve that makes S·D_q/D_r reproduce every given forward.
+  const spotValue = slices[0]!.forward * riskFree.discount(times[0]!);
+  const dividendZeros = slices.map((s, i) => riskFree.zeroRate(times[i]!) - Math.log(s.forward / spotValue) / times[i]!);
+  const dividends = new ZeroCurve(expiryDates, dividendZeros, ref);
+  dividends.enableExtrapolation();
+
+  // Surface on a common strike grid; vols rescaled so total variance matches the file's
+  // ACT/365.25 times on our ACT/365F times.
+  const gridStrikes: number[] = [];
+  for (let k = 1500; k <= 7000; k += 25) gridStrikes.push(k);
+  const volMatrix = gridStrikes.map((k) => slices.map((s, j) => sliceVol(s, k) * Math.sqrt(s.texp / times[j]!)));
+  const surface = new BlackVarianceSurface(expiryDates, gridStrikes, volMatrix, ref);
+  surface.enableExtrapolation();
+
+  const spot = new SimpleQuote(spotValue);
+  const level = new SimpleQuote(1);
+  const volHandle = new Handle<BlackVolTermStructure>(
+    new LevelScaledVol(new Handle<BlackVolTermStructure>(surface), new Handle<Quote>(level)),
+  );
+  const process = new GeneralizedBlackScholesProcess(
+    new Handle<Quote>(spot),
+    new Handle<YieldTermStructure>(dividends),
+    new Handle<YieldTermStructure>(riskFree),
+    volHandle,
+  );
+  const engine = new AnalyticEuropeanEngine(process);
+
+  // The book: listed out-of-the-money options with two-sided quotes, 1 week to 2 years,
+  // sampled evenly across the chain.
+  const listed = chain.rows.filter(
+    (r: GatheralChainRow) => r.bidVol !== undefined && r.askVol !== undefined && r.texp >= minExpiry && r.texp <= maxExpiry,
+  );
+  const step = Math.max(1, listed.length / bookSize);
+  const book: VanillaOption[] = [];
+  for (let x = 0; book.length < bookSize && Math.floor(x) < listed.length; x += step) {
+    const r = listed[Math.floor(x)]!;
+    const type = r.strike >= r.forward ? OptionType.Call : OptionType.Put;
+    const option = new VanillaOption(new PlainVanillaPayoff(type, r.strike), new EuropeanExercise(Date.fromISO(isoOf(r.expiry))));
+    option.setPricingEngine(engine);
+    book.push(option);
+  }
+
+  return {
+    today,
+    spot,
+    level,
+    book,
+    riskFree,
+    dividends,
+    surface,
+    slices,
+    skipped: { chain: chain.skipped, treasury: par.skipped },
+    candidates: listed.length,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * quantflow: reactive dataflow derivatives pricing in QuantLib style, with SIMD WebAssembly
+ * kernels. This file is the public API: every public name is re-exported here, by name,
+ * grouped by folder. Anything not listed is internal and may change without notice.
+ *
+ * @packageDocumentation
+ */
+
+// Errors
+export {
+  ArbitrageError,
+  CalibrationError,
+  ConvergenceError,
+  ExpiredInstrumentError,
+  InvalidInputError,
+  QuantflowError,
+  type ErrorDetails,
+} from './errors.js';
+
+// Patterns: the reactive graph
+export { Observable } from './patterns/Observable.js';
+export type { Observer } from './patterns/Observer.js';
+export { LazyObject } from './patterns/LazyObject.js';
+export { Handle } from './patterns/Handle.js';
+export { RelinkableHandle } from './patterns/RelinkableHandle.js';
+export { transaction } from './patterns/transaction.js';
+export { setPropagationScheduler, type PropagationScheduler } from './patterns/setPropagationScheduler.js';
+export { graphStats, type GraphStats } from './patterns/graphStats.js';
+
+// Settings
+export { EvaluationDate, Settings } from './settings.js';
+
+// Quotes
+export { Quote } from './quotes/Quote.js';
+export { SimpleQuote } from './quotes/SimpleQuote.js';
+export { DerivedQuote } from './quotes/DerivedQuote.js';
+export { CompositeQuote } from './quotes/CompositeQuote.js';
+
+// Time
+export { Date } from './time/Date.js';
+export { Month } from './time/Month.js';
+export { Weekday } from './time/Weekday.js';
+export { TimeUnit } from './time/TimeUnit.js';
+export { Frequency } from './time/Frequency.js';
+export { Period } from './time/Period.js';
+export { BusinessDayConvention } from './time/BusinessDayConvention.js';
+export { Calendar } from './time/Calendar.js';
+export { NullCalendar } from './time/NullCalendar.js';
+export { WeekendsOnly } from './time/WeekendsOnly.js';
+export { TARGET } from './time/TARGET.js';
+export { UnitedStates, UnitedStatesMarket } from './time/UnitedStates.js';
+export { DayCounter } from './time/DayCounter.js';
+export { Actual365Fixed } from './time/Actual365Fixed.js';
+export { Actual360 } from './time/Actual360.js';
+export { Thirty360, Thirty360Convention } from './time/Thirty360.js';
+export { ActualActual, ActualActualConvention } from './time/ActualActual.js';
+export { DateGeneration } from './time/DateGeneration.js';
+export { Schedule, type ScheduleOptions } from './time/Schedule.js';
+
+// Math
+export { normalCdf } from './math/distributions/normalCdf.js';
+export { normalPdf } from './math/distributions/normalPdf.js';
+export { erfc } from './math/special/erfc.js';
+export { LinearInterpolation } from './math/interpolation/LinearInterpolation.js';
+export { BilinearInterpolation } from './math/interpolation/BilinearInterpolation.js';
+
+// Money
+export { Currency, type CurrencyDefinition } from './money/Currency.js';
+export { Money, type DecimalInput } from './money/Money.js';
+export { Rounding } from './money/Rounding.js';
+export { RoundingType } from './money/RoundingType.js';
+
+// Kernels (WebAssembly)
+export {
+  blackScholesBatch,
+  type BatchBackend,
+  type BatchOptions,
+  type BlackScholesBatchInputs,
+  type BlackScholesBatchOutputs,
+} from './kernels/black.js';
+export { black76Batch, type Black76BatchInputs, type Black76BatchOutputs } from './kernels/black76Batch.js';
+export { blackScholesReference } from './kernels/black.reference.js';
+export { kernelBackend, type KernelBackend } from './kernels/kernelBackend.js';
+export { init } from './kernels/init.js';
+export { withScratch, type Scratch } from './kernels/withScratch.js';
+
+// Processes
+export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScholesProcess.js';
+
+// Term structures
+export { TermStructure, type DateOrTime, type TermStructureOptions } from '../termstructures/TermStructure.js';
+export { YieldTermStructure } from '../termstructures/yield/YieldTermStructure.js';
+export { FlatForward } from '../termstructures/yield/FlatForward.js';
+export { ZeroCurve } from '../termstructures/yield/ZeroCurve.js';
+export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
+export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
+export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';
+
+// Instruments
+export { Instrument } from '../instruments/Instrument.js';
+export type { PricingResult } from '../instruments/PricingResult.js';
+export type { Greeks, PricingResults } from '../instruments/PricingResults.js';
+export { OptionType } from '../instruments/OptionType.js';
+export { Payoff } from '../instruments/payoffs/Payoff.js';
+export { StrikedTypePayoff } from '../instruments/payoffs/StrikedTypePayoff.js';
+export { PlainVanillaPayoff } from '../instruments/payoffs/PlainVanillaPayoff.js';
+export { Exercise } from '../instruments/exercises/Exercise.js';
+export { ExerciseType } from '../instruments/exercises/ExerciseType.js';
+export { EuropeanExercise } from '../instruments/exercises/EuropeanExercise.js';
+export { VanillaOption, type VanillaOptionArguments, type VanillaOptionTerms } from '../instruments/VanillaOption.js';
+
+// Engines
+export { PricingEngine } from '../engines/PricingEngine.js';
+export { BlackCalculator } from '../engines/blackscholes/BlackCalculator.js';
+export { AnalyticEuropeanEngine } from '../engines/blackscholes/AnalyticEuropeanEngine.js';
