@@ -1,0 +1,50 @@
+// The live desk on real data, small: the market reproduces the quotes, and every tick reprices
+// every option exactly once.
+import { describe, expect, it } from 'vitest';
+import { buildDesk } from '../../examples/desk/buildDesk.js';
+import { historicalTicks, replay } from '../../examples/desk/replay.js';
+import { BlackCalculator, Date, EuropeanExercise, OptionType, PlainVanillaPayoff, VanillaOption } from '../../src/index.js';
+
+const iso = (e: string) => (e.includes('-') ? e : `${e.slice(0, 4)}-${e.slice(4, 6)}-${e.slice(6, 8)}`);
+
+describe('live desk', () => {
+  const desk = buildDesk({ bookSize: 600 });
+
+  it('builds a book of at least 500 listed options on 48 expiries', () => {
+    expect(desk.book.length).toBe(600);
+    expect(desk.slices.length).toBe(48);
+    expect(Object.values(desk.skipped).every((s) => s.count >= 0)).toBe(true);
+  });
+
+  it('reprices listed quotes: Black-76 at the mid vol on the given forward, discounted on the Treasury curve', () => {
+    const engine = desk.book[0]!.pricingEngine()!;
+    let checked = 0;
+    for (const s of desk.slices.filter((x) => x.texp > 0.05 && x.texp < 2)) {
+      s.strikes.forEach((strike, i) => {
+        if (strike % 25 !== 0 || strike < 3000 || strike > 5500) return; // on the surface's strike grid
+        const expiry = Date.fromISO(iso(s.expiry));
+        const type = strike >= s.forward ? OptionType.Call : OptionType.Put;
+        const option = new VanillaOption(new PlainVanillaPayoff(type, strike), new EuropeanExercise(expiry));
+        option.setPricingEngine(engine);
+        const discount = desk.riskFree.discount(expiry);
+        const expected = new BlackCalculator(type, strike, s.forward, s.midVols[i]! * Math.sqrt(s.texp), discount).value();
+        // Same total variance and forward by construction; round-off of the curve algebra only.
+        expect(Math.abs(option.NPV() - expected), `${s.expiry} K=${strike}`).toBeLessThan(1e-9 * s.forward);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('replays real SPX and VIX moves: one reprice per option per tick, no errors', () => {
+    const { ticks } = historicalTicks(desk, '2008-10-01', '2008-10-31');
+    expect(ticks.length).toBe(2 * 22); // 23 trading days in October 2008 → 22 daily moves
+    const reports = replay(desk, ticks);
+    for (const r of reports) {
+      expect(r.repriced).toBe(600);
+      expect(r.duplicates).toBe(0);
+      expect(r.errors).toBe(0);
+    }
+    expect(desk.spot.observerCount).toBe(1); // subscriptions released: only its handle remains
+  });
+});
