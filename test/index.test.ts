@@ -1,0 +1,40 @@
+// The public API: every name the index promises exists and is what it claims to be.
+import { describe, expect, it } from 'vitest';
+import * as quantflow from '../src/index.js';
+
+const classes = [
+  'QuantflowError', 'InvalidInputError', 'ArbitrageError', 'CalibrationError', 'ConvergenceError', 'ExpiredInstrumentError',
+  'Observable', 'LazyObject', 'Handle', 'RelinkableHandle', 'EvaluationDate', 'Settings',
+  'Quote', 'SimpleQuote', 'DerivedQuote', 'CompositeQuote',
+  'Date', 'Period', 'Calendar', 'NullCalendar', 'WeekendsOnly', 'TARGET', 'UnitedStates', 'DayCounter',
+  'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule',
+  'LinearInterpolation', 'BilinearInterpolation', 'Currency', 'Money', 'Rounding',
+  'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
+  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
+  'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'Exercise', 'EuropeanExercise', 'VanillaOption',
+  'PricingEngine', 'BlackCalculator', 'AnalyticEuropeanEngine',
+];
+const functions = [
+  'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
+  'blackScholesBatch', 'black76Batch', 'blackScholesReference', 'kernelBackend', 'init', 'withScratch',
+];
+const enums = [
+  'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
+  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType',
+];
+
+describe('public API (src/index.ts)', () => {
+  it.each(classes)('exports class %s', (name) => {
+    expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('function');
+    expect(String((quantflow as Record<string, unknown>)[name])).toMatch(/^class /);
+  });
+  it.each(functions)('exports function %s', (name) => {
+    expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('function');
+  });
+  it.each(enums)('exports enum %s', (name) => {
+    expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('object');
+  });
+  it('exports nothing else', () => {
+    expect(Object.keys(quantflow).sort()).toEqual([...classes, ...functions, ...enums].sort());
+  });
+});
