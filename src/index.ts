@@ -79,10 +79,8 @@ export {
   type BlackScholesBatchOutputs,
 } from './kernels/black.js';
 export { black76Batch, type Black76BatchInputs, type Black76BatchOutputs } from './kernels/black76Batch.js';
-export { blackScholesReference } from './kernels/black.reference.js';
 export { kernelBackend, type KernelBackend } from './kernels/kernelBackend.js';
 export { init } from './kernels/init.js';
-export { withScratch, type Scratch } from './kernels/withScratch.js';
 
 // Processes
 export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScholesProcess.js';

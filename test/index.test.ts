@@ -16,7 +16,7 @@ const classes = [
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
-  'blackScholesBatch', 'black76Batch', 'blackScholesReference', 'kernelBackend', 'init', 'withScratch',
+  'blackScholesBatch', 'black76Batch', 'kernelBackend', 'init',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',

@@ -1,0 +1,15 @@
+// `npm run bench`: runs every benchmark in this list, in order. Each module exports run().
+// Add new benchmarks by appending one line (keep this a plain list).
+import type { BenchModule } from './_lib/BenchModule.js';
+
+const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
+  ['black', () => import('./black.bench.js')],
+  ['book', () => import('./book.bench.js')],
+];
+
+const only = process.argv.slice(2);
+for (const [name, load] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n=== ${name} ===`);
+  await (await load()).run();
+}

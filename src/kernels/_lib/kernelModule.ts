@@ -1,0 +1,113 @@
+// Internal: the one instance of the quantflow WebAssembly module, loaded synchronously on first
+// use (Node, workers, anywhere synchronous compilation of a ~16 kB module is allowed) or
+// asynchronously by init() (browsers' main thread, which refuses synchronous compilation of
+// modules above 4 kB).
+import { simdSupported } from './simdSupported.js';
+import { wasmBase64 } from './wasmBinary.js';
+
+/**
+ * Pointer-taking Black kernel signature: n, 7 input pointers, 7 output pointers (byte offsets).
+ * Returns 1 if some output is unusable (price not finite or a Greek NaN), else 0. @internal
+ */
+export type BlackKernel = (
+  n: number,
+  S: number, K: number, T: number, r: number, q: number, vol: number, w: number,
+  price: number, delta: number, gamma: number, vega: number, theta: number, rho: number, divRho: number,
+) => number;
+
+/** Index of the first option with inputs outside the Black kernel's domain, or −1. @internal */
+export type BlackValidator = (n: number, S: number, K: number, T: number, r: number, q: number, vol: number, w: number) => number;
+
+/** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
+export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
+
+/** The module's exports as the TypeScript side sees them. @internal */
+export interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  readonly blackScalar: BlackKernel;
+  readonly blackSimd: BlackKernel;
+  readonly blackValidate: BlackValidator;
+  readonly expBatch: BatchProbe;
+  readonly logBatch: BatchProbe;
+  readonly normalCdfBatch: BatchProbe;
+}
+
+type State =
+  | { readonly kind: 'unloaded' }
+  | { readonly kind: 'loaded'; readonly exports: KernelExports }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+let state: State = { kind: 'unloaded' };
+let forcedOff = false;
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function instantiate(module: WebAssembly.Module): KernelExports {
+  // The module imports nothing today; `env.abort` is there in case a kernel ever compiles in an
+  // AssemblyScript runtime check, so a failure surfaces as an exception instead of a link error.
+  const imports = {
+    env: {
+      abort(): never {
+        throw new Error('quantflow WebAssembly kernel aborted');
+      },
+    },
+  };
+  const instance = new WebAssembly.Instance(module, imports);
+  return instance.exports as unknown as KernelExports;
+}
+
+/**
+ * The kernel exports, instantiating synchronously on first call; `undefined` when WebAssembly
+ * SIMD is unsupported (permanently) or synchronous compilation is refused (until init()).
+ * @internal
+ */
+export function kernelExports(): KernelExports | undefined {
+  if (forcedOff) return undefined;
+  if (state.kind === 'loaded') return state.exports;
+  if (state.kind === 'unavailable') return undefined;
+  if (!simdSupported()) {
+    state = { kind: 'unavailable', reason: 'WebAssembly SIMD is not supported by this engine' };
+    return undefined;
+  }
+  try {
+    state = { kind: 'loaded', exports: instantiate(new WebAssembly.Module(decodeBase64(wasmBase64))) };
+    return state.exports;
+  } catch {
+    // Synchronous compilation refused (browser main thread): stay 'unloaded' so init() can compile.
+    return undefined;
+  }
+}
+
+/** Compiles and instantiates asynchronously (browsers); resolves once the module is usable or known unavailable. @internal */
+export async function loadKernelsAsync(): Promise<void> {
+  if (state.kind !== 'unloaded') return;
+  if (!simdSupported()) {
+    state = { kind: 'unavailable', reason: 'WebAssembly SIMD is not supported by this engine' };
+    return;
+  }
+  try {
+    const module = await WebAssembly.compile(decodeBase64(wasmBase64));
+    if (state.kind === 'unloaded') state = { kind: 'loaded', exports: instantiate(module) };
+  } catch (e) {
+    state = { kind: 'unavailable', reason: `WebAssembly compilation failed: ${String(e)}` };
+  }
+}
+
+/** Why the module is not in use, or undefined when it is. @internal */
+export function kernelUnavailableReason(): string | undefined {
+  if (forcedOff) return 'WebAssembly kernels disabled for testing';
+  if (state.kind === 'unavailable') return state.reason;
+  if (state.kind === 'unloaded') return 'WebAssembly module not loaded yet (call init())';
+  return undefined;
+}
+
+/** Test hook: pretend WebAssembly SIMD is unavailable (true) or restore normal loading (false). @internal */
+export function forceTypeScriptKernels(off: boolean): void {
+  forcedOff = off;
+}
