@@ -1,9 +1,9 @@
 import { checkNonNegative } from '../../src/_lib/checks.js';
 import { InvalidInputError } from '../../src/errors.js';
-import { Handle } from '../../src/patterns/Handle.js';
+import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { SimpleQuote } from '../../src/quotes/SimpleQuote.js';
 import type { TermStructureOptions } from '../TermStructure.js';
+import { quoteHandle } from '../_lib/quoteHandle.js';
 import { BlackVolTermStructure } from './BlackVolTermStructure.js';
 
 /**
@@ -32,13 +32,7 @@ export class BlackConstantVol extends BlackVolTermStructure {
    */
   constructor(volatility: number | Handle<Quote>, options: TermStructureOptions = {}) {
     super(options);
-    if (typeof volatility === 'number') {
-      checkNonNegative('volatility', volatility);
-      this.vol = new Handle<Quote>(new SimpleQuote(volatility));
-    } else {
-      if (!(volatility instanceof Handle)) throw InvalidInputError.outOfRange('volatility', volatility, 'a number or a Handle<Quote>');
-      this.vol = volatility;
-    }
+    this.vol = quoteHandle('volatility', volatility, checkNonNegative);
     this.registerWith(this.vol);
   }
 

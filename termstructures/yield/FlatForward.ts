@@ -1,9 +1,8 @@
 import { checkFinite } from '../../src/_lib/checks.js';
-import { InvalidInputError } from '../../src/errors.js';
-import { Handle } from '../../src/patterns/Handle.js';
+import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { SimpleQuote } from '../../src/quotes/SimpleQuote.js';
 import type { TermStructureOptions } from '../TermStructure.js';
+import { quoteHandle } from '../_lib/quoteHandle.js';
 import { YieldTermStructure } from './YieldTermStructure.js';
 
 /**
@@ -34,13 +33,7 @@ export class FlatForward extends YieldTermStructure {
    */
   constructor(rate: number | Handle<Quote>, options: TermStructureOptions = {}) {
     super(options);
-    if (typeof rate === 'number') {
-      checkFinite('rate', rate);
-      this.rate = new Handle<Quote>(new SimpleQuote(rate));
-    } else {
-      if (!(rate instanceof Handle)) throw InvalidInputError.outOfRange('rate', rate, 'a number or a Handle<Quote>');
-      this.rate = rate;
-    }
+    this.rate = quoteHandle('rate', rate, checkFinite);
     this.registerWith(this.rate);
   }
 
