@@ -49,13 +49,14 @@ export class VanillaOption extends Instrument<VanillaOptionTerms, VanillaOptionA
   /**
    * @param payoff - a striked payoff (e.g. `PlainVanillaPayoff`).
    * @param exercise - the exercise schedule (e.g. `EuropeanExercise`).
-   * @throws InvalidInputError when `payoff` is not a striked payoff.
+   * @throws InvalidInputError when `payoff` is not a striked payoff or its strike/type is invalid.
    */
   constructor(payoff: StrikedTypePayoff, exercise: Exercise) {
     super({ payoff, exercise });
     if (!(payoff instanceof StrikedTypePayoff)) {
       throw InvalidInputError.outOfRange('payoff', (payoff as object)?.constructor?.name, 'a StrikedTypePayoff');
     }
+    payoff.validate();
   }
 
   override isExpired(): boolean {

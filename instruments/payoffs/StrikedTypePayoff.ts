@@ -19,9 +19,18 @@ export abstract class StrikedTypePayoff extends Payoff {
     readonly strike: number,
   ) {
     super();
-    if (optionType !== OptionType.Call && optionType !== OptionType.Put) {
-      throw InvalidInputError.outOfRange('optionType', optionType, '{OptionType.Call (1), OptionType.Put (-1)}');
+    this.validate();
+  }
+
+  /**
+   * Checks the fields; also run on instruments built from edited terms (an immer draft
+   * bypasses the constructor).
+   * @throws InvalidInputError when `optionType` is not ±1 or `strike` is not finite.
+   */
+  validate(): void {
+    if (this.optionType !== OptionType.Call && this.optionType !== OptionType.Put) {
+      throw InvalidInputError.outOfRange('optionType', this.optionType, '{OptionType.Call (1), OptionType.Put (-1)}');
     }
-    checkFinite('strike', strike);
+    checkFinite('strike', this.strike);
   }
 }

@@ -136,6 +136,8 @@ describe('AnalyticEuropeanEngine', () => {
     expect(wider.NPV()).toBeLessThan(option.NPV()); // call value decreases in strike
     expect(Object.isFrozen(wider.terms)).toBe(true);
     expect(Object.isFrozen(wider.terms.payoff)).toBe(true);
+    // Edited terms are validated like constructed ones.
+    expect(() => option.with((d) => { d.payoff.strike = Number.NaN; })).toThrow(/strike = NaN/);
     sub.unsubscribe();
   });
 });
