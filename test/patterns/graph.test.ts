@@ -281,3 +281,21 @@ describe('reactive graph', () => {
 function mapSpot() {
   return map((r: PricingResult) => (r.ok ? (r.additionalResults['spot'] as number) : Number.NaN));
 }
+
+describe('reactive graph, in marbles', () => {
+  it('a frozen instrument stays silent; unfreezing emits once; unsubscribing ends emissions', () => {
+    const testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    testScheduler.run(({ cold, expectObservable }) => {
+      const m = flatMarket();
+      const option = europeanOption(OptionType.Call, 100, 365);
+      option.setPricingEngine(m.engine);
+      // spot ticks at 1, 3 (frozen), 5 (frozen); unfreeze at 7; tick at 9 after unsubscribing at 8.
+      cold('-a-b-c-u-d|', { a: 101, b: 102, c: 103, u: 0, d: 104 }).subscribe((v) => {
+        if (v === 102) option.freeze();
+        if (v === 0) option.unfreeze();
+        else m.spot.setValue(v);
+      });
+      expectObservable(option.results$.pipe(mapSpot()), '^-------!').toBe('xa-----c', { x: 100, a: 101, c: 103 });
+    });
+  });
+});
