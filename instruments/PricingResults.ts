@@ -6,7 +6,9 @@
  * of calendar time, `thetaPerDay` = theta / 365, `rho` = ∂V/∂r per 1.00 of the continuously
  * compounded risk-free rate, `dividendRho` = ∂V/∂q per 1.00, `deltaForward` = ∂V/∂F,
  * `elasticity` = delta · S / V, `strikeSensitivity` = ∂V/∂K, `itmCashProbability` = N(d2)
- * for calls (N(−d2) for puts). An engine that cannot produce a Greek leaves it absent.
+ * for calls (N(−d2) for puts), `vanna` = ∂²V/∂S∂σ (per 1.00 of vol), `volga` = ∂²V/∂σ² (per
+ * 1.00 of vol, squared), `charm` = ∂Δ/∂t per year, `speed` = ∂Γ/∂S. An engine that cannot
+ * produce a Greek leaves it absent.
  * @public
  */
 export interface Greeks {
@@ -21,6 +23,10 @@ export interface Greeks {
   readonly elasticity?: number;
   readonly strikeSensitivity?: number;
   readonly itmCashProbability?: number;
+  readonly vanna?: number;
+  readonly volga?: number;
+  readonly charm?: number;
+  readonly speed?: number;
 }
 
 /**

@@ -1,17 +1,12 @@
-import { InvalidInputError } from '../src/errors.js';
-import { Settings } from '../src/settings.js';
-import { Instrument } from './Instrument.js';
 import type { Exercise } from './exercises/Exercise.js';
-import { StrikedTypePayoff } from './payoffs/StrikedTypePayoff.js';
+import { OneAssetOption, type OneAssetOptionTerms } from './OneAssetOption.js';
+import type { StrikedTypePayoff } from './payoffs/StrikedTypePayoff.js';
 
 /**
  * Terms of a {@link VanillaOption}: a striked payoff and an exercise.
  * @public
  */
-export interface VanillaOptionTerms {
-  readonly payoff: StrikedTypePayoff;
-  readonly exercise: Exercise;
-}
+export type VanillaOptionTerms = OneAssetOptionTerms;
 
 /**
  * What engines for vanilla options receive (validated by the instrument).
@@ -23,19 +18,19 @@ export interface VanillaOptionArguments {
 }
 
 /**
- * A single-asset option with a striked payoff (plain vanilla, digitals…) and European,
- * American or Bermudan exercise.
+ * A single-asset option with a striked payoff (plain vanilla, cash-or-nothing, asset-or-nothing,
+ * gap) and European, American or Bermudan exercise.
  *
  * @remarks
- * Expired (value 0) once its last exercise date is before the evaluation date (on the date
- * itself it is alive unless `Settings.includeReferenceDateEvents`).
+ * Expired (value 0) once its last exercise date is before the evaluation date.
  * Observes: its engine (a change of evaluation date reaches it through the engine's term
  * structures, as in QuantLib; the instrument itself holds no global registration, so a
  * discarded instrument is garbage once nothing references it).
  * Results (from engines): NPV, Greeks (see `Greeks`), engine-specific additional results.
  *
  * Source: QuantLib `ql/instruments/vanillaoption.hpp`, `oneassetoption.hpp`.
- * Checked against: `test/instruments/VanillaOption.test.ts` (QuantLib 1.29 reference values).
+ * Checked against: `test/engines/blackscholes/AnalyticEuropeanEngine.test.ts` (QuantLib 1.29
+ * reference values).
  *
  * @example
  * ```ts
@@ -45,7 +40,7 @@ export interface VanillaOptionArguments {
  * ```
  * @public
  */
-export class VanillaOption extends Instrument<VanillaOptionTerms, VanillaOptionArguments> {
+export class VanillaOption extends OneAssetOption<VanillaOptionTerms, VanillaOptionArguments> {
   /**
    * @param payoff - a striked payoff (e.g. `PlainVanillaPayoff`).
    * @param exercise - the exercise schedule (e.g. `EuropeanExercise`).
@@ -53,16 +48,6 @@ export class VanillaOption extends Instrument<VanillaOptionTerms, VanillaOptionA
    */
   constructor(payoff: StrikedTypePayoff, exercise: Exercise) {
     super({ payoff, exercise });
-    if (!(payoff instanceof StrikedTypePayoff)) {
-      throw InvalidInputError.outOfRange('payoff', (payoff as object)?.constructor?.name, 'a StrikedTypePayoff');
-    }
-    payoff.validate();
-  }
-
-  override isExpired(): boolean {
-    const today = Settings.instance.evaluationDate.value();
-    const last = this.terms.exercise.lastDate();
-    return Settings.instance.includeReferenceDateEvents ? last.isOnOrBefore(today) : last.isBefore(today);
   }
 
   protected buildArguments(): VanillaOptionArguments {

@@ -102,10 +102,29 @@ export { OptionType } from '../instruments/OptionType.js';
 export { Payoff } from '../instruments/payoffs/Payoff.js';
 export { StrikedTypePayoff } from '../instruments/payoffs/StrikedTypePayoff.js';
 export { PlainVanillaPayoff } from '../instruments/payoffs/PlainVanillaPayoff.js';
+export { CashOrNothingPayoff } from '../instruments/payoffs/CashOrNothingPayoff.js';
+export { AssetOrNothingPayoff } from '../instruments/payoffs/AssetOrNothingPayoff.js';
+export { GapPayoff } from '../instruments/payoffs/GapPayoff.js';
 export { Exercise } from '../instruments/exercises/Exercise.js';
 export { ExerciseType } from '../instruments/exercises/ExerciseType.js';
 export { EuropeanExercise } from '../instruments/exercises/EuropeanExercise.js';
+export { AmericanExercise } from '../instruments/exercises/AmericanExercise.js';
+export { BermudanExercise } from '../instruments/exercises/BermudanExercise.js';
+export { OneAssetOption, type OneAssetOptionTerms } from '../instruments/OneAssetOption.js';
 export { VanillaOption, type VanillaOptionArguments, type VanillaOptionTerms } from '../instruments/VanillaOption.js';
+export { BarrierType } from '../instruments/BarrierType.js';
+export { BarrierOption, type BarrierOptionArguments, type BarrierOptionTerms } from '../instruments/BarrierOption.js';
+export { AverageType } from '../instruments/AverageType.js';
+export {
+  ContinuousAveragingAsianOption,
+  type ContinuousAveragingAsianOptionArguments,
+  type ContinuousAveragingAsianOptionTerms,
+} from '../instruments/ContinuousAveragingAsianOption.js';
+export {
+  DiscreteAveragingAsianOption,
+  type DiscreteAveragingAsianOptionArguments,
+  type DiscreteAveragingAsianOptionTerms,
+} from '../instruments/DiscreteAveragingAsianOption.js';
 
 // Engines
 export { PricingEngine } from '../engines/PricingEngine.js';

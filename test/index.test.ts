@@ -11,7 +11,9 @@ const classes = [
   'LinearInterpolation', 'BilinearInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
-  'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'Exercise', 'EuropeanExercise', 'VanillaOption',
+  'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
+  'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
+  'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
   'PricingEngine', 'BlackCalculator', 'AnalyticEuropeanEngine',
 ];
 const functions = [
@@ -20,7 +22,7 @@ const functions = [
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType',
+  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType',
 ];
 
 describe('public API (src/index.ts)', () => {

@@ -19,7 +19,7 @@ export abstract class StrikedTypePayoff extends Payoff {
     readonly strike: number,
   ) {
     super();
-    this.validate();
+    checkStriked(optionType, strike); // not this.validate(): subclass fields are not set yet
   }
 
   /**
@@ -28,9 +28,13 @@ export abstract class StrikedTypePayoff extends Payoff {
    * @throws InvalidInputError when `optionType` is not ±1 or `strike` is not finite.
    */
   validate(): void {
-    if (this.optionType !== OptionType.Call && this.optionType !== OptionType.Put) {
-      throw InvalidInputError.outOfRange('optionType', this.optionType, '{OptionType.Call (1), OptionType.Put (-1)}');
-    }
-    checkFinite('strike', this.strike);
+    checkStriked(this.optionType, this.strike);
   }
+}
+
+function checkStriked(optionType: OptionType, strike: number): void {
+  if (optionType !== OptionType.Call && optionType !== OptionType.Put) {
+    throw InvalidInputError.outOfRange('optionType', optionType, '{OptionType.Call (1), OptionType.Put (-1)}');
+  }
+  checkFinite('strike', strike);
 }
