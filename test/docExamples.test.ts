@@ -1,0 +1,53 @@
+// Twin tests of the docstring examples of the core, instruments and term structures: each `//=>`
+// value in a public docstring is asserted here exactly as printed there.
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  AmericanExercise, AssetOrNothingPayoff, BermudanExercise, BlackCalculator, BlackConstantVol,
+  CashOrNothingPayoff, CompositeQuote, Date, DerivedQuote, EuropeanExercise, FlatForward, GapPayoff,
+  Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
+  transaction, VanillaOption,
+} from '../src/index.js';
+
+afterAll(() => Settings.instance.evaluationDate.reset());
+
+describe('docstring examples', () => {
+  it('patterns and quotes', () => {
+    const spot = new RelinkableHandle(new SimpleQuote(100));
+    spot.linkTo(new SimpleQuote(105));
+    expect(spot.currentLink().value()).toBe(105);
+
+    const s = new SimpleQuote(100), vol = new SimpleQuote(0.2);
+    transaction(() => { s.setValue(101); vol.setValue(0.21); });
+    expect(s.value()).toBe(101);
+
+    const spread = new CompositeQuote(new Handle(new SimpleQuote(0.05)), new Handle(new SimpleQuote(0.03)), (a, b) => a - b);
+    expect(spread.value()).toBe(0.020000000000000004);
+    const bumped = new DerivedQuote(new Handle(new SimpleQuote(100)), (x) => x * 1.01);
+    expect(bumped.value()).toBe(101);
+    const q = new SimpleQuote(100);
+    expect(q.setValue(101)).toBe(1);
+    expect(q.value()).toBe(101);
+  });
+
+  it('settings and term structures', () => {
+    Settings.instance.evaluationDate.set(Date.fromISO('2023-02-15'));
+    expect(Settings.instance.evaluationDate.value().toISOString()).toBe('2023-02-15');
+    const curve = new FlatForward(0.05, { referenceDate: Date.fromISO('2025-01-02') });
+    expect(curve.discount(1)).toBe(0.951229424500714);
+    expect(new BlackConstantVol(0.2, { referenceDate: Date.fromISO('2025-01-02') }).blackVariance(2, 100)).toBe(0.08000000000000002);
+    expect(new LinearInterpolation([0, 1, 2], [0, 10, 30]).value(1.5)).toBe(20);
+  });
+
+  it('instruments and the Black calculator', () => {
+    expect(new EuropeanExercise(Date.fromISO('2026-06-19')).lastDate().toISOString()).toBe('2026-06-19');
+    expect(new AmericanExercise(Date.fromISO('2025-01-02'), Date.fromISO('2026-01-02')).dates().length).toBe(2);
+    expect(new BermudanExercise([Date.fromISO('2026-01-02'), Date.fromISO('2025-07-02')]).dates()[0]!.toISOString()).toBe('2025-07-02');
+    expect(new AssetOrNothingPayoff(OptionType.Put, 100).value(90)).toBe(90);
+    expect(new GapPayoff(OptionType.Call, 50, 57).value(55)).toBe(-2);
+    expect(new CashOrNothingPayoff(OptionType.Call, 100, 10).value(101)).toBe(10);
+    expect(new PlainVanillaPayoff(OptionType.Put, 100).value(90)).toBe(10);
+    const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Call, 100), new EuropeanExercise(Date.fromISO('2026-06-19')));
+    expect(option.with((d) => { d.payoff.strike = 105; }).terms.payoff.strike).toBe(105);
+    expect(new BlackCalculator(OptionType.Call, 100, 100, 0.2, 0.951229424500714).value()).toBe(7.57708214642728);
+  });
+});
