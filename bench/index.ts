@@ -5,6 +5,7 @@ import type { BenchModule } from './_lib/BenchModule.js';
 const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['black', () => import('./black.bench.js')],
   ['book', () => import('./book.bench.js')],
+  ['impliedvol', () => import('./impliedvol.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -8,3 +8,4 @@ export { expBatch, logBatch, normalCdfBatch } from './probes';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { impliedVolScalar, impliedVolSimd } from './impliedvol';

@@ -79,6 +79,7 @@ export {
   type BlackScholesBatchOutputs,
 } from './kernels/black.js';
 export { black76Batch, type Black76BatchInputs, type Black76BatchOutputs } from './kernels/black76Batch.js';
+export { impliedBlackVolatilityBatch, type ImpliedBlackVolatilityBatchInputs } from './kernels/impliedVol.js';
 export { kernelBackend, type KernelBackend } from './kernels/kernelBackend.js';
 export { init } from './kernels/init.js';
 
@@ -130,3 +131,22 @@ export {
 export { PricingEngine } from '../engines/PricingEngine.js';
 export { BlackCalculator } from '../engines/blackscholes/BlackCalculator.js';
 export { AnalyticEuropeanEngine } from '../engines/blackscholes/AnalyticEuropeanEngine.js';
+
+// Engines: Black and Bachelier formulas, Greeks, implied volatility
+export { blackFormula } from '../engines/blackscholes/formulas/blackFormula.js';
+export { blackFormulaForwardDerivative } from '../engines/blackscholes/formulas/blackFormulaForwardDerivative.js';
+export { blackFormulaStdDevDerivative } from '../engines/blackscholes/formulas/blackFormulaStdDevDerivative.js';
+export { blackFormulaStdDevSecondDerivative } from '../engines/blackscholes/formulas/blackFormulaStdDevSecondDerivative.js';
+export { blackFormulaVolDerivative } from '../engines/blackscholes/formulas/blackFormulaVolDerivative.js';
+export { blackFormulaImpliedStdDev } from '../engines/blackscholes/formulas/blackFormulaImpliedStdDev.js';
+export { impliedBlackVolatility } from '../engines/blackscholes/formulas/impliedBlackVolatility.js';
+export { bachelierBlackFormula } from '../engines/blackscholes/formulas/bachelierBlackFormula.js';
+export { bachelierBlackFormulaForwardDerivative } from '../engines/blackscholes/formulas/bachelierBlackFormulaForwardDerivative.js';
+export { bachelierBlackFormulaStdDevDerivative } from '../engines/blackscholes/formulas/bachelierBlackFormulaStdDevDerivative.js';
+export { bachelierBlackFormulaImpliedVol } from '../engines/blackscholes/formulas/bachelierBlackFormulaImpliedVol.js';
+export { blackScholesVanna } from '../engines/blackscholes/formulas/blackScholesVanna.js';
+export { blackScholesVolga } from '../engines/blackscholes/formulas/blackScholesVolga.js';
+export { blackScholesCharm } from '../engines/blackscholes/formulas/blackScholesCharm.js';
+export { blackScholesSpeed } from '../engines/blackscholes/formulas/blackScholesSpeed.js';
+export { perOnePercent } from '../engines/blackscholes/formulas/perOnePercent.js';
+export { perDay } from '../engines/blackscholes/formulas/perDay.js';

@@ -18,7 +18,11 @@ const classes = [
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
-  'blackScholesBatch', 'black76Batch', 'kernelBackend', 'init',
+  'blackScholesBatch', 'black76Batch', 'kernelBackend', 'init', 'impliedBlackVolatilityBatch',
+  'blackFormula', 'blackFormulaForwardDerivative', 'blackFormulaStdDevDerivative', 'blackFormulaStdDevSecondDerivative',
+  'blackFormulaVolDerivative', 'blackFormulaImpliedStdDev', 'impliedBlackVolatility', 'bachelierBlackFormula',
+  'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
+  'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesk } from '../../examples/desk/buildDesk.js';
 import { historicalTicks, replay } from '../../examples/desk/replay.js';
-import { BlackCalculator, Date, EuropeanExercise, OptionType, PlainVanillaPayoff, VanillaOption } from '../../src/index.js';
+import { readGatheralChain } from '../../examples/desk/data/readGatheralChain.js';
+import { BlackCalculator, Date, EuropeanExercise, OptionType, PlainVanillaPayoff, VanillaOption, blackFormula } from '../../src/index.js';
 
 const iso = (e: string) => (e.includes('-') ? e : `${e.slice(0, 4)}-${e.slice(4, 6)}-${e.slice(6, 8)}`);
 
@@ -14,6 +15,30 @@ describe('live desk', () => {
     expect(desk.book.length).toBe(600);
     expect(desk.slices.length).toBe(48);
     expect(Object.values(desk.skipped).every((s) => s.count >= 0)).toBe(true);
+  });
+
+  it('mid vols are implied from the mid prices: Black-76 at each vol reproduces CallMid to 1e-12 relative', () => {
+    // Independent of the inversion: blackFormula (the normalised Black function, no root finding)
+    // on the file's Fwd and Texp, undiscounted, as CallMid is quoted. Strikes below the forward
+    // were inverted as puts; their call follows by parity inside blackFormula's intrinsic part.
+    const chain = readGatheralChain(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', new URL('../../data/', import.meta.url)));
+    const callMid = new Map(chain.rows.map((r) => [`${r.expiry}|${r.strike}`, r.callMid]));
+    let checked = 0;
+    let worst = 0;
+    for (const s of desk.slices) {
+      s.strikes.forEach((strike, i) => {
+        const expected = callMid.get(`${s.expiry}|${strike}`)!;
+        const got = blackFormula(OptionType.Call, strike, s.forward, s.midVols[i]! * Math.sqrt(s.texp));
+        const rel = Math.abs(got - expected) / expected;
+        worst = Math.max(worst, rel);
+        expect(rel, `${s.expiry} K=${strike} F=${s.forward} σ=${s.midVols[i]}: Black ${got}, CallMid ${expected}`).toBeLessThanOrEqual(1e-12);
+        checked++;
+      });
+    }
+    // Every two-sided quote of the file (6,749, README) is inverted or counted as skipped.
+    expect(checked + desk.skipped['mid prices']!.count).toBe(6749);
+    expect(desk.skipped['mid prices']!.count).toBe(0);
+    expect(worst).toBeLessThan(1e-12);
   });
 
   it('reprices listed quotes: Black-76 at the mid vol on the given forward, discounted on the Treasury curve', () => {

@@ -18,6 +18,12 @@ export type BlackKernel = (
 /** Index of the first option with inputs outside the Black kernel's domain, or −1. @internal */
 export type BlackValidator = (n: number, S: number, K: number, T: number, r: number, q: number, vol: number, w: number) => number;
 
+/**
+ * Implied-vol kernel signature: n, 6 input pointers (prices, forwards, strikes, expiries,
+ * discounts, option types), 1 output pointer (vols), all byte offsets of f64 arrays. @internal
+ */
+export type ImpliedVolKernel = (n: number, price: number, F: number, K: number, T: number, D: number, w: number, vol: number) => void;
+
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
 export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
 
@@ -31,6 +37,8 @@ export interface KernelExports {
   readonly expBatch: BatchProbe;
   readonly logBatch: BatchProbe;
   readonly normalCdfBatch: BatchProbe;
+  readonly impliedVolScalar: ImpliedVolKernel;
+  readonly impliedVolSimd: ImpliedVolKernel;
 }
 
 type State =
