@@ -2,9 +2,25 @@
 // buffers: per option (ω = +1 call, −1 put) p = price/D, s = impliedStdDev(p, F, K, ω) (the
 // four-branch rational guess and at most two Householder(3) steps, kernels/_lib/impliedVolMath.ts),
 // σ = s/√T. Inputs are validated by the TypeScript wrapper (F, K, T, D > 0; ω = ±1;
-// (ω(F − K))⁺ ≤ p < F or K), so the loops never branch on bad data.
+// D·(ω(F − K))⁺ ≤ price < D·F or D·K), so the loops never see bad data.
 // Source: P. Jäckel, "Let's Be Rational", Wilmott (January 2015) 40–53, 2016 revision.
-import { impliedStdDev } from './_lib/impliedVolMath';
+import {
+  impliedStdDev, guessFromSide, sidePoint,
+  gS, gSLeft, gSRight, gObjective,
+} from './_lib/impliedVolMath';
+import { blackAndVegaV, lastVegaV, iterateV, codyRationalV } from './_lib/impliedVolSimdMath';
+import { expV, logV } from './_lib/simdMath';
+
+const DBL_EPSILON: f64 = 2.220446049250313e-16;
+const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
+const CODY_X1: f64 = 0.46875;
+
+// @ts-ignore: decorator
+@inline
+function one(o: usize, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize, vol: usize): void {
+  const s = impliedStdDev(load<f64>(price + o) / load<f64>(D + o), load<f64>(F + o), load<f64>(K + o), load<f64>(w + o));
+  store<f64>(vol + o, s / sqrt<f64>(load<f64>(T + o)));
+}
 
 /**
  * Scalar loop over n options. Pointers are byte offsets of f64 arrays of length n: prices
@@ -12,14 +28,76 @@ import { impliedStdDev } from './_lib/impliedVolMath';
  * `vol` receives σ (annualised).
  */
 export function impliedVolScalar(n: i32, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize, vol: usize): void {
-  for (let i: i32 = 0; i < n; i++) {
-    const o = <usize>i << 3;
-    const s = impliedStdDev(load<f64>(price + o) / load<f64>(D + o), load<f64>(F + o), load<f64>(K + o), load<f64>(w + o));
-    store<f64>(vol + o, s / sqrt<f64>(load<f64>(T + o)));
-  }
+  for (let i: i32 = 0; i < n; i++) one(<usize>i << 3, price, F, K, T, D, w, vol);
 }
 
-/** Placeholder until the f64x2 loop lands: the scalar loop. */
+/**
+ * f64x2 loop over n options, two per step, the same algorithm and operations as the scalar loop:
+ * normalisation, the central and side points of the guess and the Householder iterations run
+ * lane-wise (Regions II–IV of the normalised Black function; Region I lane by lane); the branchy
+ * remainder of the guess runs per lane. Pairs with a price at its intrinsic value, and an odd
+ * tail, go through the scalar path.
+ */
 export function impliedVolSimd(n: i32, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize, vol: usize): void {
-  impliedVolScalar(n, price, F, K, T, D, w, vol);
+  const zero = f64x2.splat(0.0);
+  const pairs = n & ~1;
+  for (let i: i32 = 0; i < pairs; i += 2) {
+    const o = <usize>i << 3;
+    const vF = v128.load(F + o);
+    const vK = v128.load(K + o);
+    const p = f64x2.div(v128.load(price + o), v128.load(D + o));
+    const timeValue = f64x2.sub(p, f64x2.max(f64x2.mul(v128.load(w + o), f64x2.sub(vF, vK)), zero));
+    let beta = f64x2.div(timeValue, f64x2.mul(f64x2.sqrt(vF), f64x2.sqrt(vK)));
+    if (!v128.all_true<i64>(f64x2.gt(beta, zero))) {
+      one(o, price, F, K, T, D, w, vol);
+      one(o + 8, price, F, K, T, D, w, vol);
+      continue;
+    }
+    const x = f64x2.neg(f64x2.abs(logV(f64x2.div(vF, vK))));
+    const bMax = expV(f64x2.mul(f64x2.splat(0.5), x));
+    beta = v128.bitselect(beta, f64x2.mul(bMax, f64x2.splat(1.0 - DBL_EPSILON)), f64x2.lt(beta, bMax));
+    const sC = f64x2.sqrt(f64x2.abs(f64x2.mul(f64x2.splat(2.0), x)));
+    // Central point s_c: closed form where √|x| > 0.46875, else the general evaluation.
+    const rootAbsX = f64x2.sqrt(f64x2.neg(x));
+    const closed = f64x2.gt(rootAbsX, f64x2.splat(CODY_X1));
+    let bC = zero;
+    let vC = zero;
+    if (!v128.all_true<i64>(closed)) {
+      bC = blackAndVegaV(x, sC);
+      vC = lastVegaV;
+    }
+    if (v128.any_true(closed)) {
+      const closedB = f64x2.mul(f64x2.mul(f64x2.splat(0.5), bMax), f64x2.sub(f64x2.splat(1.0), codyRationalV(rootAbsX)));
+      bC = v128.bitselect(closedB, bC, closed);
+      vC = v128.bitselect(f64x2.mul(f64x2.splat(ONE_OVER_SQRT_TWO_PI), bMax), vC, closed);
+    }
+    const b0 = f64x2.extract_lane(beta, 0);
+    const b1 = f64x2.extract_lane(beta, 1);
+    const x0 = f64x2.extract_lane(x, 0);
+    const x1 = f64x2.extract_lane(x, 1);
+    const m0 = f64x2.extract_lane(bMax, 0);
+    const m1 = f64x2.extract_lane(bMax, 1);
+    const sc0 = f64x2.extract_lane(sC, 0);
+    const sc1 = f64x2.extract_lane(sC, 1);
+    const bc0 = f64x2.extract_lane(bC, 0);
+    const bc1 = f64x2.extract_lane(bC, 1);
+    const vc0 = f64x2.extract_lane(vC, 0);
+    const vc1 = f64x2.extract_lane(vC, 1);
+    const side = f64x2.replace_lane(f64x2.splat(sidePoint(b0, m0, sc0, bc0, vc0)), 1, sidePoint(b1, m1, sc1, bc1, vc1));
+    const bSide = blackAndVegaV(x, side);
+    const vSide = lastVegaV;
+    guessFromSide(b0, x0, m0, sc0, bc0, vc0, f64x2.extract_lane(side, 0), f64x2.extract_lane(bSide, 0), f64x2.extract_lane(vSide, 0));
+    let s = f64x2.splat(gS);
+    let sLeft = f64x2.splat(gSLeft);
+    let sRight = f64x2.splat(gSRight);
+    let objective = f64x2.splat(<f64>gObjective);
+    guessFromSide(b1, x1, m1, sc1, bc1, vc1, f64x2.extract_lane(side, 1), f64x2.extract_lane(bSide, 1), f64x2.extract_lane(vSide, 1));
+    s = f64x2.replace_lane(s, 1, gS);
+    sLeft = f64x2.replace_lane(sLeft, 1, gSLeft);
+    sRight = f64x2.replace_lane(sRight, 1, gSRight);
+    objective = f64x2.replace_lane(objective, 1, <f64>gObjective);
+    s = iterateV(beta, x, bMax, s, sLeft, sRight, objective);
+    v128.store(vol + o, f64x2.div(s, f64x2.sqrt(v128.load(T + o))));
+  }
+  if (pairs < n) one(<usize>pairs << 3, price, F, K, T, D, w, vol);
 }

@@ -157,10 +157,10 @@ function viaErfcx(h: f64, t: f64, gauss: f64): f64 {
 }
 
 /** ∂b/∂s at the last normalisedBlackAndVega evaluation. */
-let lastVega: f64 = 0.0;
+export let lastVega: f64 = 0.0;
 
 /** b(x, s), x ≤ 0, s ≥ 0, leaving ∂b/∂s in lastVega (one exponential for both outside Region III). */
-function normalisedBlackAndVega(x: f64, s: f64): f64 {
+export function normalisedBlackAndVega(x: f64, s: f64): f64 {
   if (!(s > 0.0)) {
     lastVega = normalisedVega(x, s);
     return 0.0;
@@ -256,33 +256,47 @@ function householderFactor(newton: f64, halley: f64, hh3: f64): f64 {
   return (1.0 + 0.5 * halley * newton) / (1.0 + newton * (halley + (hh3 * newton) / 6.0));
 }
 
-/** s with b(x, s) = β, x ≤ 0: four-branch guess and at most `iterations` Householder(3) steps. */
-export function normalisedImpliedStdDevOtm(beta: f64, x: f64, iterations: i32): f64 {
-  if (!(beta > 0.0)) return 0.0;
-  const bMax = expS(0.5 * x);
-  if (!(beta < bMax)) beta = bMax * (1.0 - DBL_EPSILON);
+// Outputs of centralPoint and guessFromSide (AssemblyScript has no tuples; the kernels allocate nothing).
+export let gBC: f64 = 0.0;
+export let gVC: f64 = 0.0;
+export let gS: f64 = 0.0;
+export let gSLeft: f64 = 0.0;
+export let gSRight: f64 = 0.0;
+export let gObjective: i32 = 1;
+
+/** b and ∂b/∂s at s_c = √(2|x|) into gBC, gVC: closed form once √|x| > 0.46875. */
+export function centralPoint(x: f64, bMax: f64): void {
+  const rootAbsX = sqrt<f64>(-x);
+  if (rootAbsX > CODY_X1) {
+    gBC = 0.5 * bMax * (1.0 - codyRational(rootAbsX));
+    gVC = ONE_OVER_SQRT_TWO_PI * bMax;
+  } else {
+    gBC = normalisedBlackAndVega(x, sqrt<f64>(abs<f64>(2.0 * x)));
+    gVC = lastVega;
+  }
+}
+
+/** The side point of the guess: s_l = s_c − b_c/v_c below b_c, s_h = s_c + (b_max − b_c)/v_c above. */
+// @ts-ignore: decorator
+@inline
+export function sidePoint(beta: f64, bMax: f64, sC: f64, bC: f64, vC: f64): f64 {
+  return beta < bC ? sC - bC / vC : vC > DBL_MIN ? sC + (bMax - bC) / vC : sC;
+}
+
+/**
+ * The initial guess (Jäckel 2015, §4–§5) from the central point and the side point
+ * (sSide, bSide = b(x, sSide), vSide = ∂b/∂s there): sets gS, the bracket gSLeft/gSRight and the
+ * objective function of the iteration (0: 1/ln b, 1: b, 2: ln(b_max − b)).
+ */
+export function guessFromSide(beta: f64, x: f64, bMax: f64, sC: f64, bC: f64, vC: f64, sSide: f64, bSide: f64, vSide: f64): void {
   let s: f64;
   let sLeft: f64 = DBL_MIN;
   let sRight: f64 = DBL_MAX;
-  let ds: f64 = DBL_MAX;
-  let dsPrevious: f64 = 0.0;
-  let reversals: i32 = 0;
   let objective: i32 = 1;
-  const sC = sqrt<f64>(abs<f64>(2.0 * x));
-  const rootAbsX = sqrt<f64>(-x);
-  let bC: f64;
-  let vC: f64;
-  if (rootAbsX > CODY_X1) {
-    bC = 0.5 * bMax * (1.0 - codyRational(rootAbsX));
-    vC = ONE_OVER_SQRT_TWO_PI * bMax;
-  } else {
-    bC = normalisedBlackAndVega(x, sC);
-    vC = lastVega;
-  }
   if (beta < bC) {
-    const sL = sC - bC / vC;
-    const bL = normalisedBlackAndVega(x, sL);
-    const vL = lastVega;
+    const sL = sSide;
+    const bL = bSide;
+    const vL = vSide;
     if (beta < bL) {
       const ax = abs<f64>(x);
       const z = (SQRT_ONE_OVER_THREE * ax) / sL;
@@ -312,10 +326,10 @@ export function normalisedImpliedStdDevOtm(beta: f64, x: f64, iterations: i32): 
       sRight = sC;
     }
   } else {
-    const sH = vC > DBL_MIN ? sC + (bMax - bC) / vC : sC;
-    const bH = normalisedBlackAndVega(x, sH);
+    const sH = sSide;
+    const bH = bSide;
     if (beta <= bH) {
-      const vH = lastVega;
+      const vH = vSide;
       const r = controlForLeftCurvature(bC, bH, sC, sH, 1.0 / vC, 1.0 / vH, 0.0, false);
       s = rationalCubic(beta, bC, bH, sC, sH, 1.0 / vC, 1.0 / vH, r);
       sLeft = sC;
@@ -340,6 +354,31 @@ export function normalisedImpliedStdDevOtm(beta: f64, x: f64, iterations: i32): 
       if (beta > 0.5 * bMax) objective = 2;
     }
   }
+  gS = s;
+  gSLeft = sLeft;
+  gSRight = sRight;
+  gObjective = objective;
+}
+
+/** s with b(x, s) = β, x ≤ 0: four-branch guess and at most `iterations` Householder(3) steps. */
+export function normalisedImpliedStdDevOtm(beta: f64, x: f64, iterations: i32): f64 {
+  if (!(beta > 0.0)) return 0.0;
+  const bMax = expS(0.5 * x);
+  if (!(beta < bMax)) beta = bMax * (1.0 - DBL_EPSILON);
+  const sC = sqrt<f64>(abs<f64>(2.0 * x));
+  centralPoint(x, bMax);
+  const bC = gBC;
+  const vC = gVC;
+  const sSide = sidePoint(beta, bMax, sC, bC, vC);
+  const bSide = normalisedBlackAndVega(x, sSide);
+  guessFromSide(beta, x, bMax, sC, bC, vC, sSide, bSide, lastVega);
+  let s = gS;
+  let sLeft = gSLeft;
+  let sRight = gSRight;
+  const objective = gObjective;
+  let ds: f64 = DBL_MAX;
+  let dsPrevious: f64 = 0.0;
+  let reversals: i32 = 0;
   const lnBeta = objective == 0 ? logS(beta) : 0.0;
   for (let k: i32 = 0; k < iterations && abs<f64>(ds) > DBL_EPSILON * s; k++) {
     if (ds * dsPrevious < 0.0) reversals++;
