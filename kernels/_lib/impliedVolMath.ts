@@ -26,6 +26,12 @@ const ONE_OVER_SQRT_TWO: f64 = 0.7071067811865476;
 const XNEG: f64 = 26.6287357137514;
 const CODY_X1: f64 = 0.46875;
 const CODY_X2: f64 = 4.0;
+export const INV_3F: f64 = 1.0 / 6.0;
+export const INV_5F: f64 = 1.0 / 120.0;
+export const INV_7F: f64 = 1.0 / 5040.0;
+export const INV_9F: f64 = 1.0 / 362880.0;
+export const INV_11F: f64 = 1.0 / 39916800.0;
+export const INV_13F: f64 = 1.0 / 6227020800.0;
 const R_MAX: f64 = 2.0 / (DBL_EPSILON * DBL_EPSILON);
 const R_MIN: f64 = -(1.0 - 1.4901161193847656e-8);
 
@@ -136,7 +142,7 @@ function smallTExpansion(h: f64, t: f64, gauss: f64): f64 {
     a * (h2 * (h2 * (h2 * (h2 * (h2 * (h2 + 78.0) + 2145.0) + 25740.0) + 135135.0) + 270270.0) + 135135.0) -
     (h2 * (h2 * (h2 * (h2 * (h2 + 75.0) + 1926.0) + 20370.0) + 82845.0) + 89055.0);
   const expansion =
-    2.0 * t * (a + w * (y3 / 6.0 + w * (y5 / 120.0 + w * (y7 / 5040.0 + w * (y9 / 362880.0 + w * (y11 / 39916800.0 + w * (y13 / 6227020800.0)))))));
+    2.0 * t * (a + w * (y3 * INV_3F + w * (y5 * INV_5F + w * (y7 * INV_7F + w * (y9 * INV_9F + w * (y11 * INV_11F + w * (y13 * INV_13F)))))));
   const b = gauss * expansion;
   return abs<f64>(max<f64>(b, 0.0));
 }
@@ -302,13 +308,15 @@ export function guessFromSide(beta: f64, x: f64, bMax: f64, sC: f64, bC: f64, vC
       const z = (SQRT_ONE_OVER_THREE * ax) / sL;
       const y = z * z;
       const s2 = sL * sL;
-      const phiMinusZ = normCdf(-z);
-      const phiZ = ONE_OVER_SQRT_TWO_PI * gaussS(z);
+      const gaussZ = gaussS(z);
+      const phiMinusZ = ncdfS(-z, gaussZ);
+      const phiZ = ONE_OVER_SQRT_TWO_PI * gaussZ;
+      const growth = expS(y + 0.125 * s2);
       const fpp =
         ((PI_OVER_SIX * y) / (s2 * sL)) * phiMinusZ * (8.0 * SQRT_THREE * sL * ax + ((3.0 * s2 * (s2 - 8.0) - 8.0 * x * x) * phiMinusZ) / phiZ) *
-        expS(2.0 * y + 0.25 * s2);
+        (growth * growth);
       const phi2 = phiMinusZ * phiMinusZ;
-      const fp = TWO_PI * y * phi2 * expS(y + 0.125 * s2);
+      const fp = TWO_PI * y * phi2 * growth;
       const fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phi2 * phiMinusZ);
       const r = controlForRightCurvature(0.0, bL, 0.0, fL, 1.0, fp, fpp, true);
       let f = rationalCubic(beta, 0.0, bL, 0.0, fL, 1.0, fp, r);

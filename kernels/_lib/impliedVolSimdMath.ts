@@ -11,7 +11,7 @@ import {
   P0, P1, P2, P3, P4, P5, Q0, Q1, Q2, Q3, Q4,
 } from './constants';
 import { expCorrV, expV, logV, gaussV, ncdfV } from './simdMath';
-import { normalisedBlackAndVega, lastVega } from './impliedVolMath';
+import { normalisedBlackAndVega, lastVega, INV_3F, INV_5F, INV_7F, INV_9F, INV_11F, INV_13F } from './impliedVolMath';
 
 const DBL_EPSILON: f64 = 2.220446049250313e-16;
 const DBL_MIN: f64 = 2.2250738585072014e-308;
@@ -168,12 +168,12 @@ export function blackAndVegaV(x: v128, s: v128): v128 {
       f64x2.mul(a, poly6(h2, 78.0, 2145.0, 25740.0, 135135.0, 270270.0, 135135.0)),
       poly5(h2, 75.0, 1926.0, 20370.0, 82845.0, 89055.0),
     );
-    let e = f64x2.div(y13, sp(6227020800.0));
-    e = f64x2.add(f64x2.div(y11, sp(39916800.0)), f64x2.mul(w, e));
-    e = f64x2.add(f64x2.div(y9, sp(362880.0)), f64x2.mul(w, e));
-    e = f64x2.add(f64x2.div(y7, sp(5040.0)), f64x2.mul(w, e));
-    e = f64x2.add(f64x2.div(y5, sp(120.0)), f64x2.mul(w, e));
-    e = f64x2.add(f64x2.div(y3, sp(6.0)), f64x2.mul(w, e));
+    let e = f64x2.mul(y13, sp(INV_13F));
+    e = f64x2.add(f64x2.mul(y11, sp(INV_11F)), f64x2.mul(w, e));
+    e = f64x2.add(f64x2.mul(y9, sp(INV_9F)), f64x2.mul(w, e));
+    e = f64x2.add(f64x2.mul(y7, sp(INV_7F)), f64x2.mul(w, e));
+    e = f64x2.add(f64x2.mul(y5, sp(INV_5F)), f64x2.mul(w, e));
+    e = f64x2.add(f64x2.mul(y3, sp(INV_3F)), f64x2.mul(w, e));
     e = f64x2.add(a, f64x2.mul(w, e));
     const expansion = f64x2.mul(f64x2.mul(sp(2.0), t), e);
     b = v128.bitselect(f64x2.abs(f64x2.max(f64x2.mul(gauss, expansion), zero)), b, smallT);

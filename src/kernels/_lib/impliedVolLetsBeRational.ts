@@ -45,6 +45,13 @@ const PI_OVER_SIX = 0.5235987755982988;
 const TWO_PI = 6.283185307179586;
 const ONE_OVER_SQRT_TWO = 0.7071067811865476;
 const SPLITTER = 134217729.0;
+/** 1/k! for the odd k of the small-s expansion (multiplications instead of divisions). */
+const INV_3F = 1 / 6;
+const INV_5F = 1 / 120;
+const INV_7F = 1 / 5040;
+const INV_9F = 1 / 362880;
+const INV_11F = 1 / 39916800;
+const INV_13F = 1 / 6227020800;
 /** Largest |x| whose e^(x²) is finite: erfcx(x) for x below −XNEG overflows. */
 const XNEG = 26.6287357137514;
 /** Largest rational-cubic control parameter (forces linear interpolation) and the smallest. */
@@ -168,7 +175,7 @@ function smallTExpansion(h: number, t: number, gauss: number): number {
     a * (h2 * (h2 * (h2 * (h2 * (h2 * (h2 + 78) + 2145) + 25740) + 135135) + 270270) + 135135) -
     (h2 * (h2 * (h2 * (h2 * (h2 + 75) + 1926) + 20370) + 82845) + 89055);
   const expansion =
-    2 * t * (a + w * (y3 / 6 + w * (y5 / 120 + w * (y7 / 5040 + w * (y9 / 362880 + w * (y11 / 39916800 + w * (y13 / 6227020800)))))));
+    2 * t * (a + w * (y3 * INV_3F + w * (y5 * INV_5F + w * (y7 * INV_7F + w * (y9 * INV_9F + w * (y11 * INV_11F + w * (y13 * INV_13F)))))));
   const b = gauss * expansion;
   return Math.abs(Math.max(b, 0));
 }
@@ -343,13 +350,16 @@ export function lbrNormalisedImpliedStdDevOtm(beta: number, x: number, iteration
       const z = (SQRT_ONE_OVER_THREE * ax) / sL;
       const y = z * z;
       const s2 = sL * sL;
-      const phiMinusZ = lbrNormCdf(-z);
-      const phiZ = ONE_OVER_SQRT_TWO_PI * refGauss(z);
+      // One Gaussian for Φ(−z) and φ(z), one exponential for f′ and (squared) f″.
+      const gaussZ = refGauss(z);
+      const phiMinusZ = refNormalCdf(-z, gaussZ);
+      const phiZ = ONE_OVER_SQRT_TWO_PI * gaussZ;
+      const growth = refExp(y + 0.125 * s2);
       const fpp =
         ((PI_OVER_SIX * y) / (s2 * sL)) * phiMinusZ * (8 * SQRT_THREE * sL * ax + ((3 * s2 * (s2 - 8) - 8 * x * x) * phiMinusZ) / phiZ) *
-        refExp(2 * y + 0.25 * s2);
+        (growth * growth);
       const phi2 = phiMinusZ * phiMinusZ;
-      const fp = TWO_PI * y * phi2 * refExp(y + 0.125 * s2);
+      const fp = TWO_PI * y * phi2 * growth;
       const fL = TWO_PI_OVER_SQRT_TWENTY_SEVEN * ax * (phi2 * phiMinusZ);
       const r = controlForRightCurvature(0, bL, 0, fL, 1, fp, fpp, true);
       let f = rationalCubic(beta, 0, bL, 0, fL, 1, fp, r);
