@@ -8,4 +8,5 @@ export { expBatch, logBatch, normalCdfBatch } from './probes';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { mcGbm, mcPhiloxNormals, mcPhiloxPathNormals, mcInverseNormalBatch } from './montecarlo';
 export { impliedVolScalar, impliedVolSimd } from './impliedvol';
