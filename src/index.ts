@@ -80,6 +80,7 @@ export {
 } from './kernels/black.js';
 export { black76Batch, type Black76BatchInputs, type Black76BatchOutputs } from './kernels/black76Batch.js';
 export { impliedBlackVolatilityBatch, type ImpliedBlackVolatilityBatchInputs } from './kernels/impliedVol.js';
+export { philoxNormals } from './kernels/montecarlo.js';
 export { kernelBackend, type KernelBackend } from './kernels/kernelBackend.js';
 export { init } from './kernels/init.js';
 
@@ -116,6 +117,8 @@ export { VanillaOption, type VanillaOptionArguments, type VanillaOptionTerms } f
 export { BarrierType } from '../instruments/BarrierType.js';
 export { BarrierOption, type BarrierOptionArguments, type BarrierOptionTerms } from '../instruments/BarrierOption.js';
 export { AverageType } from '../instruments/AverageType.js';
+export { Position } from '../instruments/Position.js';
+export { VarianceSwap, type VarianceSwapArguments, type VarianceSwapTerms } from '../instruments/VarianceSwap.js';
 export {
   ContinuousAveragingAsianOption,
   type ContinuousAveragingAsianOptionArguments,
@@ -131,6 +134,59 @@ export {
 export { PricingEngine } from '../engines/PricingEngine.js';
 export { BlackCalculator } from '../engines/blackscholes/BlackCalculator.js';
 export { AnalyticEuropeanEngine } from '../engines/blackscholes/AnalyticEuropeanEngine.js';
+export { AnalyticDigitalAmericanEngine } from '../engines/blackscholes/AnalyticDigitalAmericanEngine.js';
+export { AnalyticBarrierEngine } from '../engines/blackscholes/AnalyticBarrierEngine.js';
+export { AnalyticContinuousGeometricAveragePriceAsianEngine } from '../engines/blackscholes/AnalyticContinuousGeometricAveragePriceAsianEngine.js';
+export { AnalyticDiscreteGeometricAveragePriceAsianEngine } from '../engines/blackscholes/AnalyticDiscreteGeometricAveragePriceAsianEngine.js';
+export { BaroneAdesiWhaleyApproximationEngine } from '../engines/blackscholes/BaroneAdesiWhaleyApproximationEngine.js';
+export { BjerksundStenslandApproximationEngine } from '../engines/blackscholes/BjerksundStenslandApproximationEngine.js';
+export { BinomialVanillaEngine } from '../engines/blackscholes/BinomialVanillaEngine.js';
+export { FdBlackScholesVanillaEngine, type FdBlackScholesVanillaEngineOptions } from '../engines/blackscholes/FdBlackScholesVanillaEngine.js';
+export { FdBlackScholesBarrierEngine, type FdBlackScholesBarrierEngineOptions } from '../engines/blackscholes/FdBlackScholesBarrierEngine.js';
+export { McEuropeanEngine } from '../engines/blackscholes/McEuropeanEngine.js';
+export { McBarrierEngine } from '../engines/blackscholes/McBarrierEngine.js';
+export { McDiscreteArithmeticAsianEngine, type McDiscreteArithmeticAsianEngineOptions } from '../engines/blackscholes/McDiscreteArithmeticAsianEngine.js';
+export { McAmericanEngine, type McAmericanEngineOptions } from '../engines/blackscholes/McAmericanEngine.js';
+export { ReplicatingVarianceSwapEngine, type ReplicatingVarianceSwapEngineOptions } from '../engines/blackscholes/ReplicatingVarianceSwapEngine.js';
+export {
+  cboeVolatilityIndex,
+  type CboeOptionQuote,
+  type CboeVolatilityIndexOptions,
+  type CboeVolatilityIndexResult,
+  type CboeVolatilityIndexTerm,
+  type CboeVolatilityIndexTermResult,
+} from '../engines/blackscholes/cboeVolatilityIndex.js';
+
+// Engines: trees
+export { BinomialTree, type BinomialTreeParameters, type BinomialTreeType } from '../engines/trees/BinomialTree.js';
+export { CoxRossRubinstein } from '../engines/trees/CoxRossRubinstein.js';
+export { JarrowRudd } from '../engines/trees/JarrowRudd.js';
+export { Tian } from '../engines/trees/Tian.js';
+export { LeisenReimer } from '../engines/trees/LeisenReimer.js';
+
+// Engines: finite differences
+export {
+  FdBlackScholesSolver,
+  type FdBlackScholesProblem,
+  type FdBlackScholesSolution,
+  type FdEarlyExercise,
+  type FdScheme,
+  type FdStepCoefficients,
+} from '../engines/finitedifferences/FdBlackScholesSolver.js';
+export { concentratedGrid } from '../engines/finitedifferences/concentratedGrid.js';
+export { solveTridiagonal } from '../engines/finitedifferences/solveTridiagonal.js';
+export { brennanSchwartz } from '../engines/finitedifferences/brennanSchwartz.js';
+export { psor } from '../engines/finitedifferences/psor.js';
+
+// Engines: Monte Carlo
+export { Philox4x32 } from '../engines/montecarlo/Philox4x32.js';
+export { MersenneTwister } from '../engines/montecarlo/MersenneTwister.js';
+export { SobolSequence, type SobolSequenceOptions } from '../engines/montecarlo/SobolSequence.js';
+export { BrownianBridge } from '../engines/montecarlo/BrownianBridge.js';
+export { inverseNormalCdf } from '../engines/montecarlo/inverseNormalCdf.js';
+export { RunningStatistics } from '../engines/montecarlo/RunningStatistics.js';
+export { LongstaffSchwartz, type LongstaffSchwartzSpec } from '../engines/montecarlo/LongstaffSchwartz.js';
+export type { McEngineOptions, McRng } from '../engines/montecarlo/McEngineOptions.js';
 
 // Engines: Black and Bachelier formulas, Greeks, implied volatility
 export { blackFormula } from '../engines/blackscholes/formulas/blackFormula.js';

@@ -14,7 +14,14 @@ const classes = [
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
   'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
-  'PricingEngine', 'BlackCalculator', 'AnalyticEuropeanEngine',
+  'VarianceSwap',
+  'PricingEngine', 'BlackCalculator', 'AnalyticEuropeanEngine', 'AnalyticDigitalAmericanEngine', 'AnalyticBarrierEngine',
+  'AnalyticContinuousGeometricAveragePriceAsianEngine', 'AnalyticDiscreteGeometricAveragePriceAsianEngine',
+  'BaroneAdesiWhaleyApproximationEngine', 'BjerksundStenslandApproximationEngine', 'BinomialVanillaEngine',
+  'FdBlackScholesVanillaEngine', 'FdBlackScholesBarrierEngine', 'McEuropeanEngine', 'McBarrierEngine',
+  'McDiscreteArithmeticAsianEngine', 'McAmericanEngine', 'ReplicatingVarianceSwapEngine',
+  'BinomialTree', 'CoxRossRubinstein', 'JarrowRudd', 'Tian', 'LeisenReimer', 'FdBlackScholesSolver',
+  'Philox4x32', 'MersenneTwister', 'SobolSequence', 'BrownianBridge', 'RunningStatistics', 'LongstaffSchwartz',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -23,10 +30,11 @@ const functions = [
   'blackFormulaVolDerivative', 'blackFormulaImpliedStdDev', 'impliedBlackVolatility', 'bachelierBlackFormula',
   'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
   'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
+  'cboeVolatilityIndex', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType',
+  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position',
 ];
 
 describe('public API (src/index.ts)', () => {
