@@ -6,6 +6,8 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['black', () => import('./black.bench.js')],
   ['book', () => import('./book.bench.js')],
   ['impliedvol', () => import('./impliedvol.bench.js')],
+  ['montecarlo', () => import('./montecarlo.bench.js')],
+  ['american', () => import('./american.bench.js')],
 ];
 
 const only = process.argv.slice(2);
