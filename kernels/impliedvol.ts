@@ -8,10 +8,11 @@ import {
   impliedStdDev, guessFromSide, sidePoint,
   gS, gSLeft, gSRight, gObjective,
 } from './_lib/impliedVolMath';
-import { blackAndVegaV, lastVegaV, iterateV, codyRationalV } from './_lib/impliedVolSimdMath';
+import { blackAndVegaV, lastVegaV, iterateV, codyRationalV, lowerMapGuessV } from './_lib/impliedVolSimdMath';
 import { expV, logV } from './_lib/simdMath';
 
 const DBL_EPSILON: f64 = 2.220446049250313e-16;
+const DBL_MIN: f64 = 2.2250738585072014e-308;
 const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
 const CODY_X1: f64 = 0.46875;
 
@@ -34,8 +35,9 @@ export function impliedVolScalar(n: i32, price: usize, F: usize, K: usize, T: us
 /**
  * f64x2 loop over n options, two per step, the same algorithm and operations as the scalar loop:
  * normalisation, the central and side points of the guess and the Householder iterations run
- * lane-wise (Regions II–IV of the normalised Black function; Region I lane by lane); the branchy
- * remainder of the guess runs per lane. Pairs with a price at its intrinsic value, and an odd
+ * lane-wise (Regions II–IV of the normalised Black function; Region I lane by lane), and so does
+ * the lowest branch of the guess (lower map, rational cubic, AS 241); the other three branches
+ * run per lane. Pairs with a price at its intrinsic value, and an odd
  * tail, go through the scalar path.
  */
 export function impliedVolSimd(n: i32, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize, vol: usize): void {
@@ -86,16 +88,27 @@ export function impliedVolSimd(n: i32, price: usize, F: usize, K: usize, T: usiz
     const side = f64x2.replace_lane(f64x2.splat(sidePoint(b0, m0, sc0, bc0, vc0)), 1, sidePoint(b1, m1, sc1, bc1, vc1));
     const bSide = blackAndVegaV(x, side);
     const vSide = lastVegaV;
-    guessFromSide(b0, x0, m0, sc0, bc0, vc0, f64x2.extract_lane(side, 0), f64x2.extract_lane(bSide, 0), f64x2.extract_lane(vSide, 0));
-    let s = f64x2.splat(gS);
-    let sLeft = f64x2.splat(gSLeft);
-    let sRight = f64x2.splat(gSRight);
-    let objective = f64x2.splat(<f64>gObjective);
-    guessFromSide(b1, x1, m1, sc1, bc1, vc1, f64x2.extract_lane(side, 1), f64x2.extract_lane(bSide, 1), f64x2.extract_lane(vSide, 1));
-    s = f64x2.replace_lane(s, 1, gS);
-    sLeft = f64x2.replace_lane(sLeft, 1, gSLeft);
-    sRight = f64x2.replace_lane(sRight, 1, gSRight);
-    objective = f64x2.replace_lane(objective, 1, <f64>gObjective);
+    // The lowest branch (β < b_l, most out-of-the-money quotes) lane-wise; the others per lane.
+    const lower = v128.and(f64x2.lt(beta, bC), f64x2.lt(beta, bSide));
+    let s = zero;
+    let sLeft = f64x2.splat(DBL_MIN);
+    let sRight = side;
+    let objective = zero;
+    if (v128.any_true(lower)) s = lowerMapGuessV(beta, x, side, bSide);
+    if (i64x2.extract_lane(lower, 0) == 0) {
+      guessFromSide(b0, x0, m0, sc0, bc0, vc0, f64x2.extract_lane(side, 0), f64x2.extract_lane(bSide, 0), f64x2.extract_lane(vSide, 0));
+      s = f64x2.replace_lane(s, 0, gS);
+      sLeft = f64x2.replace_lane(sLeft, 0, gSLeft);
+      sRight = f64x2.replace_lane(sRight, 0, gSRight);
+      objective = f64x2.replace_lane(objective, 0, <f64>gObjective);
+    }
+    if (i64x2.extract_lane(lower, 1) == 0) {
+      guessFromSide(b1, x1, m1, sc1, bc1, vc1, f64x2.extract_lane(side, 1), f64x2.extract_lane(bSide, 1), f64x2.extract_lane(vSide, 1));
+      s = f64x2.replace_lane(s, 1, gS);
+      sLeft = f64x2.replace_lane(sLeft, 1, gSLeft);
+      sRight = f64x2.replace_lane(sRight, 1, gSRight);
+      objective = f64x2.replace_lane(objective, 1, <f64>gObjective);
+    }
     s = iterateV(beta, x, bMax, s, sLeft, sRight, objective);
     v128.store(vol + o, f64x2.div(s, f64x2.sqrt(v128.load(T + o))));
   }

@@ -311,3 +311,160 @@ export function iterateV(beta: v128, x: v128, bMax: v128, s: v128, sLeft: v128, 
   }
   return s;
 }
+
+const DBL_MAX: f64 = 1.7976931348623157e308;
+const R_MAX: f64 = 2.0 / (DBL_EPSILON * DBL_EPSILON);
+const R_MIN: f64 = -(1.0 - 1.4901161193847656e-8);
+const SQRT_THREE: f64 = 1.7320508075688772;
+const SQRT_ONE_OVER_THREE: f64 = 0.5773502691896257;
+const TWO_PI_OVER_SQRT_TWENTY_SEVEN: f64 = 1.2091995761561452;
+const PI_OVER_SIX: f64 = 0.5235987755982988;
+const TWO_PI: f64 = 6.283185307179586;
+
+// @ts-ignore: decorator
+@inline
+function selectV(a: v128, b: v128, mask: v128): v128 {
+  return v128.bitselect(a, b, mask);
+}
+
+/** Delbourgo–Gregory rational cubic lane-wise: the scalar rationalCubic's operations, branches as masks. */
+function rationalCubicV(x: v128, xl: v128, xr: v128, yl: v128, yr: v128, dl: v128, dr: v128, r: v128): v128 {
+  const h = f64x2.sub(xr, xl);
+  const t = f64x2.div(f64x2.sub(x, xl), h);
+  const omt = f64x2.sub(sp(1.0), t);
+  const t2 = f64x2.mul(t, t);
+  const omt2 = f64x2.mul(omt, omt);
+  const a = f64x2.mul(f64x2.mul(yr, t2), t);
+  const b = f64x2.mul(f64x2.mul(f64x2.sub(f64x2.mul(r, yr), f64x2.mul(h, dr)), t2), omt);
+  const c = f64x2.mul(f64x2.mul(f64x2.add(f64x2.mul(r, yl), f64x2.mul(h, dl)), t), omt2);
+  const d = f64x2.mul(f64x2.mul(yl, omt2), omt);
+  const cubic = f64x2.div(f64x2.add(f64x2.add(f64x2.add(a, b), c), d), f64x2.add(sp(1.0), f64x2.mul(f64x2.mul(f64x2.sub(r, sp(3.0)), t), omt)));
+  const linear = f64x2.add(f64x2.mul(yr, t), f64x2.mul(yl, f64x2.sub(sp(1.0), t)));
+  const value = selectV(linear, cubic, f64x2.ge(r, sp(R_MAX)));
+  return selectV(f64x2.mul(sp(0.5), f64x2.add(yl, yr)), value, f64x2.le(f64x2.abs(h), sp(0.0)));
+}
+
+/** minimumControl(dl, dr, slope, preferShape = true) lane-wise. */
+function minimumControlV(dl: v128, dr: v128, slope: v128): v128 {
+  const zero = sp(0.0);
+  const monotonic = v128.and(f64x2.ge(f64x2.mul(dl, slope), zero), f64x2.ge(f64x2.mul(dr, slope), zero));
+  const convex = v128.and(f64x2.le(dl, slope), f64x2.le(slope, dr));
+  const concave = v128.and(f64x2.ge(dl, slope), f64x2.ge(slope, dr));
+  const shaped = v128.or(convex, concave);
+  const drMinusDl = f64x2.sub(dr, dl);
+  const drMinusS = f64x2.sub(dr, slope);
+  const sMinusDl = f64x2.sub(slope, dl);
+  const r1 = selectV(selectV(f64x2.div(f64x2.add(dr, dl), slope), sp(R_MAX), f64x2.ge(f64x2.abs(slope), sp(DBL_MIN))), sp(-DBL_MAX), monotonic);
+  const degenerate = v128.or(f64x2.lt(f64x2.abs(sMinusDl), sp(DBL_MIN)), f64x2.lt(f64x2.abs(drMinusS), sp(DBL_MIN)));
+  const r2Shaped = selectV(sp(R_MAX), f64x2.max(f64x2.abs(f64x2.div(drMinusDl, drMinusS)), f64x2.abs(f64x2.div(drMinusDl, sMinusDl))), degenerate);
+  const r2 = selectV(r2Shaped, selectV(sp(R_MAX), r1, monotonic), shaped);
+  const r = f64x2.max(sp(R_MIN), f64x2.max(r1, r2));
+  return selectV(r, sp(R_MIN), v128.or(monotonic, shaped));
+}
+
+/** controlForRightCurvature(xl, xr, yl, yr, dl, dr, secondDerivative, preferShape = true) lane-wise. */
+function controlForRightCurvatureV(xl: v128, xr: v128, yl: v128, yr: v128, dl: v128, dr: v128, secondDerivative: v128): v128 {
+  const h = f64x2.sub(xr, xl);
+  const numerator = f64x2.add(f64x2.mul(f64x2.mul(sp(0.5), h), secondDerivative), f64x2.sub(dr, dl));
+  const denominator = f64x2.sub(dr, f64x2.div(f64x2.sub(yr, yl), h));
+  const tiny = selectV(sp(R_MAX), sp(R_MIN), f64x2.gt(numerator, sp(0.0)));
+  let r = selectV(tiny, f64x2.div(numerator, denominator), f64x2.lt(f64x2.abs(denominator), sp(DBL_MIN)));
+  r = selectV(sp(0.0), r, f64x2.lt(f64x2.abs(numerator), sp(DBL_MIN)));
+  return f64x2.max(r, minimumControlV(dl, dr, f64x2.div(f64x2.sub(yr, yl), h)));
+}
+
+// Numerator and denominator of AS 241's rational functions, in the scalar code's Horner order.
+// @ts-ignore: decorator
+@inline
+function horner7(r: v128, c7: f64, c6: f64, c5: f64, c4: f64, c3: f64, c2: f64, c1: f64, c0: f64): v128 {
+  let p = f64x2.add(f64x2.mul(sp(c7), r), sp(c6));
+  p = f64x2.add(f64x2.mul(p, r), sp(c5));
+  p = f64x2.add(f64x2.mul(p, r), sp(c4));
+  p = f64x2.add(f64x2.mul(p, r), sp(c3));
+  p = f64x2.add(f64x2.mul(p, r), sp(c2));
+  p = f64x2.add(f64x2.mul(p, r), sp(c1));
+  return f64x2.add(f64x2.mul(p, r), sp(c0));
+}
+
+/** Φ⁻¹(u) lane-wise (AS 241), the scalar inverseNormCdf's operations; branches evaluated where some lane needs them. */
+function inverseNormCdfV(u: v128): v128 {
+  const q = f64x2.sub(u, sp(0.5));
+  const central = f64x2.le(f64x2.abs(q), sp(0.425));
+  let z = sp(0.0);
+  if (v128.any_true(central)) {
+    const r = f64x2.sub(sp(0.180625), f64x2.mul(q, q));
+    const num = horner7(r, 2509.0809287301226727, 33430.575583588128105, 67265.770927008700853, 45921.953931549871457,
+      13731.693765509461125, 1971.5909503065514427, 133.14166789178437745, 3.387132872796366608);
+    const den = horner7(r, 5226.495278852545161, 28729.085735721942674, 39307.89580009271061, 21213.794301586595867,
+      5394.1960214247511077, 687.1870074920579083, 42.313330701600911252, 1.0);
+    z = f64x2.div(f64x2.mul(q, num), den);
+  }
+  if (!v128.all_true<i64>(central)) {
+    const negative = f64x2.lt(q, sp(0.0));
+    let r = selectV(u, f64x2.sub(sp(1.0), u), negative);
+    r = f64x2.sqrt(f64x2.neg(logV(r)));
+    const near = f64x2.le(r, sp(5.0));
+    let tail = sp(0.0);
+    if (v128.any_true(v128.andnot(near, central))) {
+      const rr = f64x2.sub(r, sp(1.6));
+      tail = f64x2.div(
+        horner7(rr, 7.7454501427834140764e-4, 0.0227238449892691845833, 0.24178072517745061177, 1.27045825245236838258,
+          3.64784832476320460504, 5.7694972214606914055, 4.6303378461565452959, 1.42343711074968357734),
+        horner7(rr, 1.05075007164441684324e-9, 5.475938084995344946e-4, 0.0151986665636164571966, 0.14810397642748007459,
+          0.68976733498510000455, 1.6763848301838038494, 2.05319162663775882187, 1.0),
+      );
+    }
+    if (v128.any_true(v128.andnot(v128.not(near), central))) {
+      const rr = f64x2.sub(r, sp(5.0));
+      const far = f64x2.div(
+        horner7(rr, 2.01033439929228813265e-7, 2.71155556874348757815e-5, 0.0012426609473880784386, 0.026532189526576123093,
+          0.29656057182850489123, 1.7848265399172913358, 5.4637849111641143699, 6.6579046435011037772),
+        horner7(rr, 2.04426310338993978564e-15, 1.4215117583164458887e-7, 1.8463183175100546818e-5, 7.868691311456132591e-4,
+          0.0148753612908506148525, 0.13692988092273580531, 0.59983220655588793769, 1.0),
+      );
+      tail = selectV(tail, far, near);
+    }
+    tail = selectV(f64x2.neg(tail), tail, negative);
+    z = selectV(z, tail, central);
+  }
+  z = selectV(sp(-Infinity), z, f64x2.le(u, sp(0.0)));
+  return selectV(sp(Infinity), z, f64x2.ge(u, sp(1.0)));
+}
+
+/**
+ * The lowest branch of the initial guess lane-wise (β < b_l): the lower map
+ * f_l = 2π|x|/√27·Φ(−z)³, z = |x|/(√3·s_l), its rational cubic interpolation in β and the
+ * inverse map, as in the scalar guessFromSide; returns s (lanes outside the branch: don't care).
+ */
+export function lowerMapGuessV(beta: v128, x: v128, sL: v128, bL: v128): v128 {
+  const zero = sp(0.0);
+  const one = sp(1.0);
+  const ax = f64x2.abs(x);
+  const z = f64x2.div(f64x2.mul(sp(SQRT_ONE_OVER_THREE), ax), sL);
+  const y = f64x2.mul(z, z);
+  const s2 = f64x2.mul(sL, sL);
+  const gaussZ = gaussV(z);
+  const phiMinusZ = ncdfV(f64x2.neg(z), gaussZ);
+  const phiZ = f64x2.mul(sp(ONE_OVER_SQRT_TWO_PI), gaussZ);
+  const growth = expV(f64x2.add(y, f64x2.mul(sp(0.125), s2)));
+  const a = f64x2.div(f64x2.mul(sp(PI_OVER_SIX), y), f64x2.mul(s2, sL));
+  const inner = f64x2.add(
+    f64x2.mul(f64x2.mul(sp(8.0 * SQRT_THREE), sL), ax),
+    f64x2.div(f64x2.mul(f64x2.sub(f64x2.mul(f64x2.mul(sp(3.0), s2), f64x2.sub(s2, sp(8.0))), f64x2.mul(f64x2.mul(sp(8.0), x), x)), phiMinusZ), phiZ),
+  );
+  const fpp = f64x2.mul(f64x2.mul(f64x2.mul(a, phiMinusZ), inner), f64x2.mul(growth, growth));
+  const phi2 = f64x2.mul(phiMinusZ, phiMinusZ);
+  const fp = f64x2.mul(f64x2.mul(f64x2.mul(sp(TWO_PI), y), phi2), growth);
+  const fL = f64x2.mul(f64x2.mul(sp(TWO_PI_OVER_SQRT_TWENTY_SEVEN), ax), f64x2.mul(phi2, phiMinusZ));
+  const r = controlForRightCurvatureV(zero, bL, zero, fL, one, fp, fpp);
+  let f = rationalCubicV(beta, zero, bL, zero, fL, one, fp, r);
+  const positive = f64x2.gt(f, zero);
+  if (!v128.all_true<i64>(positive)) {
+    const u = f64x2.div(beta, bL);
+    const quadratic = f64x2.mul(f64x2.add(f64x2.mul(fL, u), f64x2.mul(bL, f64x2.sub(one, u))), u);
+    f = selectV(f, quadratic, positive);
+  }
+  const cubeRoot = expV(f64x2.div(logV(f64x2.div(f, f64x2.mul(sp(TWO_PI_OVER_SQRT_TWENTY_SEVEN), ax))), sp(3.0)));
+  const s = f64x2.abs(f64x2.div(x, f64x2.mul(sp(SQRT_THREE), inverseNormCdfV(cubeRoot))));
+  return selectV(s, zero, f64x2.gt(f, zero));
+}
