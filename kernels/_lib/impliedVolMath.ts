@@ -165,7 +165,7 @@ function viaErfcx(h: f64, t: f64, gauss: f64): f64 {
 /** ∂b/∂s at the last normalisedBlackAndVega evaluation. */
 export let lastVega: f64 = 0.0;
 
-/** b(x, s), x ≤ 0, s ≥ 0, leaving ∂b/∂s in lastVega (one exponential for both outside Region III). */
+/** Normalised Black call b(x, s), x ≤ 0, s ≥ 0, leaving ∂b/∂s in lastVega (one exponential for both outside Region III). */
 export function normalisedBlackAndVega(x: f64, s: f64): f64 {
   if (!(s > 0.0)) {
     lastVega = normalisedVega(x, s);
@@ -182,11 +182,6 @@ export function normalisedBlackAndVega(x: f64, s: f64): f64 {
   if (x < s * ETA && 0.5 * s * s + x < s * (TAU + ETA)) return asymptoticExpansion(h, t, gauss);
   if (t < TAU) return smallTExpansion(h, t, gauss);
   return viaErfcx(h, t, gauss);
-}
-
-/** Normalised Black call b(x, s), x ≤ 0, s ≥ 0. */
-export function normalisedBlackOtm(x: f64, s: f64): f64 {
-  return normalisedBlackAndVega(x, s);
 }
 
 /** ∂b/∂s. */

@@ -58,8 +58,8 @@ const XNEG = 26.6287357137514;
 const R_MAX = 2 / (DBL_EPSILON * DBL_EPSILON);
 const R_MIN = -(1 - 1.4901161193847656e-8);
 
-/** e^(y²) with y² split exactly (Dekker), so the result keeps full relative accuracy. @internal */
-export function lbrExpSquare(y: number): number {
+/** e^(y²) with y² split exactly (Dekker), so the result keeps full relative accuracy. */
+function lbrExpSquare(y: number): number {
   const p = y * y;
   const c = SPLITTER * y;
   const yh = c - (c - y);
