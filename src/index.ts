@@ -196,6 +196,7 @@ export { blackFormulaStdDevSecondDerivative } from '../engines/blackscholes/form
 export { blackFormulaVolDerivative } from '../engines/blackscholes/formulas/blackFormulaVolDerivative.js';
 export { blackFormulaImpliedStdDev } from '../engines/blackscholes/formulas/blackFormulaImpliedStdDev.js';
 export { impliedBlackVolatility } from '../engines/blackscholes/formulas/impliedBlackVolatility.js';
+export { vanillaOptionImpliedVolatility } from '../engines/blackscholes/formulas/vanillaOptionImpliedVolatility.js';
 export { bachelierBlackFormula } from '../engines/blackscholes/formulas/bachelierBlackFormula.js';
 export { bachelierBlackFormulaForwardDerivative } from '../engines/blackscholes/formulas/bachelierBlackFormulaForwardDerivative.js';
 export { bachelierBlackFormulaStdDevDerivative } from '../engines/blackscholes/formulas/bachelierBlackFormulaStdDevDerivative.js';

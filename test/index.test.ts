@@ -27,7 +27,7 @@ const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
   'blackScholesBatch', 'black76Batch', 'kernelBackend', 'init', 'impliedBlackVolatilityBatch',
   'blackFormula', 'blackFormulaForwardDerivative', 'blackFormulaStdDevDerivative', 'blackFormulaStdDevSecondDerivative',
-  'blackFormulaVolDerivative', 'blackFormulaImpliedStdDev', 'impliedBlackVolatility', 'bachelierBlackFormula',
+  'blackFormulaVolDerivative', 'blackFormulaImpliedStdDev', 'impliedBlackVolatility', 'vanillaOptionImpliedVolatility', 'bachelierBlackFormula',
   'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
   'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
   'cboeVolatilityIndex', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',

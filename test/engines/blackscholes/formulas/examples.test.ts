@@ -2,7 +2,21 @@
 // each asserts exactly the value its example prints.
 import { describe, expect, it } from 'vitest';
 import {
+  BlackConstantVol,
+  Date,
+  EuropeanExercise,
+  FlatForward,
+  GeneralizedBlackScholesProcess,
+  Handle,
   OptionType,
+  PlainVanillaPayoff,
+  Settings,
+  SimpleQuote,
+  VanillaOption,
+  vanillaOptionImpliedVolatility,
+  type BlackVolTermStructure,
+  type Quote,
+  type YieldTermStructure,
   bachelierBlackFormula,
   bachelierBlackFormulaForwardDerivative,
   bachelierBlackFormulaImpliedVol,
@@ -46,6 +60,19 @@ describe('docstring examples', () => {
     expect(blackScholesCharm(OptionType.Call, 100, 110, 0.05, 0.02, 0.2, 1)).toBe(-0.1304118446218734);
     expect(perOnePercent(39.69525474770118)).toBe(0.39695254747701175);
     expect(perDay(-3.65)).toBe(-0.01);
+  });
+  it('vanillaOptionImpliedVolatility', () => {
+    const today = Date.fromISO('2025-01-02');
+    Settings.instance.evaluationDate.set(today);
+    const ref = { referenceDate: today };
+    const process = new GeneralizedBlackScholesProcess(
+      new Handle<Quote>(new SimpleQuote(100)),
+      new Handle<YieldTermStructure>(new FlatForward(0.02, ref)),
+      new Handle<YieldTermStructure>(new FlatForward(0.05, ref)),
+      new Handle<BlackVolTermStructure>(new BlackConstantVol(0.3, ref)),
+    );
+    const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Call, 100), new EuropeanExercise(today.addDays(365)));
+    expect(vanillaOptionImpliedVolatility(option, 9.227005508154061, process)).toBe(0.2000000000000006);
   });
   it('impliedBlackVolatilityBatch', () => {
     const vols = impliedBlackVolatilityBatch({

@@ -11,6 +11,11 @@ import { bachelierBlackFormula } from '../../../../engines/blackscholes/formulas
 import { bachelierBlackFormulaImpliedVol } from '../../../../engines/blackscholes/formulas/bachelierBlackFormulaImpliedVol.js';
 import { bachelierBlackFormulaStdDevDerivative } from '../../../../engines/blackscholes/formulas/bachelierBlackFormulaStdDevDerivative.js';
 import { OptionType } from '../../../../instruments/OptionType.js';
+import { vanillaOptionImpliedVolatility } from '../../../../engines/blackscholes/formulas/vanillaOptionImpliedVolatility.js';
+import { AmericanExercise } from '../../../../instruments/exercises/AmericanExercise.js';
+import { PlainVanillaPayoff } from '../../../../instruments/payoffs/PlainVanillaPayoff.js';
+import { VanillaOption } from '../../../../instruments/VanillaOption.js';
+import { europeanOption, flatMarket, setToday, today } from '../../../_lib/market.js';
 import { InvalidInputError } from '../../../../src/errors.js';
 import { quantlib } from '../../../_lib/reference.js';
 
@@ -171,5 +176,38 @@ describe('bachelierBlackFormulaImpliedVol (Jäckel 2017) vs the true normal vols
     expect(bachelierBlackFormulaImpliedVol(Put, 0.04, 0.03, 1, 0.04 - 0.03)).toBe(0);
     expect(() => bachelierBlackFormulaImpliedVol(Put, 0.04, 0.03, 1, 0.0099)).toThrow(/^bachelierPrice = 0.0099 is outside the allowed range \[0.010000000000000002, Infinity\)/);
     expect(() => bachelierBlackFormulaImpliedVol(Put, 0.04, 0.03, 0, 0.02)).toThrow(/tte = 0/);
+  });
+});
+
+describe('vanillaOptionImpliedVolatility vs QuantLib 1.29 VanillaOption.impliedVolatility', () => {
+  it.each((quantlib.bsm_implied_vol.cases as BsmIvCase[]).map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    setToday();
+    const { S, K, T, r, q, type, price, vol_used_to_make_price: vol } = c.inputs;
+    const days = Math.round(T * 365);
+    const m = flatMarket(S, r, q, 0.5); // the market's own vol level plays no part
+    const option = europeanOption(type === 'call' ? Call : Put, K, days);
+    const got = vanillaOptionImpliedVolatility(option, price, m.process);
+    // Same allowance as for impliedBlackVolatility: QuantLib's price noise over vega, + 1e-14.
+    const F = S * Math.exp((r - q) * T);
+    const D = Math.exp(-r * T);
+    const vega = blackFormulaVolDerivative(K, F, vol * Math.sqrt(T), T, D);
+    const priceNoise = Math.abs(blackFormula(type === 'call' ? Call : Put, K, F, vol * Math.sqrt(T), D) - price) + EPS * price;
+    expect(Math.abs(got - vol), `${c.id}: got ${got}, QuantLib VanillaOption ${c.outputs.implied_vol_VanillaOption}`).toBeLessThanOrEqual(1e-14 * vol + (4 * priceNoise) / vega);
+  });
+  it('round trip through AnalyticEuropeanEngine on a flat market, calls and puts', () => {
+    setToday();
+    const m = flatMarket(100, 0.03, 0.01, 0.27);
+    for (const [w, K, days] of [[Call, 80, 30], [Put, 80, 30], [Call, 130, 700], [Put, 95, 2000]] as const) {
+      const option = europeanOption(w, K, days);
+      option.setPricingEngine(m.engine);
+      expect(vanillaOptionImpliedVolatility(option, option.NPV(), m.process)).toBeCloseTo(0.27, 13);
+    }
+  });
+  it('refuses American exercise, expired options and prices out of range', () => {
+    setToday();
+    const m = flatMarket();
+    const american = new VanillaOption(new PlainVanillaPayoff(Call, 100), new AmericanExercise(today, today.addDays(90)));
+    expect(() => vanillaOptionImpliedVolatility(american, 5, m.process)).toThrow(/option.exercise.type/);
+    expect(() => vanillaOptionImpliedVolatility(europeanOption(Call, 100, 365), 200, m.process)).toThrow(/^blackPrice = 200 is outside the allowed range/);
   });
 });
