@@ -76,7 +76,7 @@ describe('blackFormulaImpliedStdDev: round trips over random markets (fast-check
         const timeValue = price / D - Math.max(w * (F - K), 0);
         const upper = w > 0 ? F + d : K + d;
         // The documented region where the price carries information about s.
-        fc.pre(timeValue >= 2 ** -50 * Math.max(F + d, K + d) && timeValue / Math.sqrt((F + d) * (K + d)) >= 1e-300 && price / D < upper);
+        fc.pre(timeValue >= 2 ** -50 * Math.max(F + d, K + d) && timeValue / Math.sqrt((F + d) * (K + d)) >= 1e-300 && price < D * upper);
         const implied = blackFormulaImpliedStdDev(w, K, F, price, D, d);
         const repriced = blackFormula(w, K, F, implied, D, d);
         const priceError = Math.abs(repriced - price) / price;
