@@ -6,15 +6,10 @@
 // Source: P. Jäckel, "Let's Be Rational", Wilmott (January 2015) 40–53, 2016 revision.
 import {
   impliedStdDev, guessFromSide, sidePoint,
-  gS, gSLeft, gSRight, gObjective,
+  gS, gSLeft, gSRight, gObjective, DBL_EPSILON, DBL_MIN, ONE_OVER_SQRT_TWO_PI, CODY_X1,
 } from './_lib/impliedVolMath';
 import { blackAndVegaV, lastVegaV, iterateV, codyRationalV, lowerMapGuessV } from './_lib/impliedVolSimdMath';
 import { expV, logV } from './_lib/simdMath';
-
-const DBL_EPSILON: f64 = 2.220446049250313e-16;
-const DBL_MIN: f64 = 2.2250738585072014e-308;
-const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
-const CODY_X1: f64 = 0.46875;
 
 // @ts-ignore: decorator
 @inline

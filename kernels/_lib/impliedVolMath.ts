@@ -8,32 +8,32 @@
 import { SPLITTER } from './constants';
 import { expCorrS, expS, logS, gaussS, ncdfS, erfSmallS, erfcMidS, erfcTailS } from './scalarMath';
 
-const DBL_EPSILON: f64 = 2.220446049250313e-16;
-const DBL_MIN: f64 = 2.2250738585072014e-308;
-const DBL_MAX: f64 = 1.7976931348623157e308;
+export const DBL_EPSILON: f64 = 2.220446049250313e-16;
+export const DBL_MIN: f64 = 2.2250738585072014e-308;
+export const DBL_MAX: f64 = 1.7976931348623157e308;
 const SQRT_DBL_MIN: f64 = 1.4916681462400413e-154;
 const SQRT_DBL_MAX: f64 = 1.3407807929942596e154;
-const ETA: f64 = -10.0;
-const TAU: f64 = 0.21022410381342863;
-const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
-const SQRT_PI_OVER_TWO: f64 = 1.2533141373155003;
-const SQRT_THREE: f64 = 1.7320508075688772;
-const SQRT_ONE_OVER_THREE: f64 = 0.5773502691896257;
-const TWO_PI_OVER_SQRT_TWENTY_SEVEN: f64 = 1.2091995761561452;
-const PI_OVER_SIX: f64 = 0.5235987755982988;
-const TWO_PI: f64 = 6.283185307179586;
-const ONE_OVER_SQRT_TWO: f64 = 0.7071067811865476;
-const XNEG: f64 = 26.6287357137514;
-const CODY_X1: f64 = 0.46875;
-const CODY_X2: f64 = 4.0;
+export const ETA: f64 = -10.0;
+export const TAU: f64 = 0.21022410381342863;
+export const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
+export const SQRT_PI_OVER_TWO: f64 = 1.2533141373155003;
+export const SQRT_THREE: f64 = 1.7320508075688772;
+export const SQRT_ONE_OVER_THREE: f64 = 0.5773502691896257;
+export const TWO_PI_OVER_SQRT_TWENTY_SEVEN: f64 = 1.2091995761561452;
+export const PI_OVER_SIX: f64 = 0.5235987755982988;
+export const TWO_PI: f64 = 6.283185307179586;
+export const ONE_OVER_SQRT_TWO: f64 = 0.7071067811865476;
+export const XNEG: f64 = 26.6287357137514;
+export const CODY_X1: f64 = 0.46875;
+export const CODY_X2: f64 = 4.0;
 export const INV_3F: f64 = 1.0 / 6.0;
 export const INV_5F: f64 = 1.0 / 120.0;
 export const INV_7F: f64 = 1.0 / 5040.0;
 export const INV_9F: f64 = 1.0 / 362880.0;
 export const INV_11F: f64 = 1.0 / 39916800.0;
 export const INV_13F: f64 = 1.0 / 6227020800.0;
-const R_MAX: f64 = 2.0 / (DBL_EPSILON * DBL_EPSILON);
-const R_MIN: f64 = -(1.0 - 1.4901161193847656e-8);
+export const R_MAX: f64 = 2.0 / (DBL_EPSILON * DBL_EPSILON);
+export const R_MIN: f64 = -(1.0 - 1.4901161193847656e-8);
 
 /** e^(y²), y² split exactly. */
 // @ts-ignore: decorator

@@ -11,18 +11,11 @@ import {
   P0, P1, P2, P3, P4, P5, Q0, Q1, Q2, Q3, Q4,
 } from './constants';
 import { expCorrV, expV, logV, gaussV, ncdfV } from './simdMath';
-import { normalisedBlackAndVega, lastVega, INV_3F, INV_5F, INV_7F, INV_9F, INV_11F, INV_13F } from './impliedVolMath';
-
-const DBL_EPSILON: f64 = 2.220446049250313e-16;
-const DBL_MIN: f64 = 2.2250738585072014e-308;
-const ETA: f64 = -10.0;
-const TAU: f64 = 0.21022410381342863;
-const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
-const SQRT_PI_OVER_TWO: f64 = 1.2533141373155003;
-const ONE_OVER_SQRT_TWO: f64 = 0.7071067811865476;
-const XNEG: f64 = 26.6287357137514;
-const CODY_X1: f64 = 0.46875;
-const CODY_X2: f64 = 4.0;
+import {
+  normalisedBlackAndVega, lastVega, INV_3F, INV_5F, INV_7F, INV_9F, INV_11F, INV_13F,
+  DBL_EPSILON, DBL_MIN, DBL_MAX, ETA, TAU, ONE_OVER_SQRT_TWO_PI, SQRT_PI_OVER_TWO, ONE_OVER_SQRT_TWO, XNEG, CODY_X1, CODY_X2,
+  R_MAX, R_MIN, SQRT_THREE, SQRT_ONE_OVER_THREE, TWO_PI_OVER_SQRT_TWENTY_SEVEN, PI_OVER_SIX, TWO_PI,
+} from './impliedVolMath';
 
 // @ts-ignore: decorator
 @inline
@@ -311,15 +304,6 @@ export function iterateV(beta: v128, x: v128, bMax: v128, s: v128, sLeft: v128, 
   }
   return s;
 }
-
-const DBL_MAX: f64 = 1.7976931348623157e308;
-const R_MAX: f64 = 2.0 / (DBL_EPSILON * DBL_EPSILON);
-const R_MIN: f64 = -(1.0 - 1.4901161193847656e-8);
-const SQRT_THREE: f64 = 1.7320508075688772;
-const SQRT_ONE_OVER_THREE: f64 = 0.5773502691896257;
-const TWO_PI_OVER_SQRT_TWENTY_SEVEN: f64 = 1.2091995761561452;
-const PI_OVER_SIX: f64 = 0.5235987755982988;
-const TWO_PI: f64 = 6.283185307179586;
 
 // @ts-ignore: decorator
 @inline
