@@ -68,6 +68,9 @@ export class BaroneAdesiWhaleyApproximationEngine extends PricingEngine<VanillaO
       const a = -(sk / Q) * (1 - Dq * normalCdf(-d1));
       value = S > sk ? european + a * Math.pow(S / sk, Q) : K - S;
     }
+    // Exercisable now: never below intrinsic (just past a critical price found to 1e-13·K the
+    // approximation can dip below it by ~1e-10).
+    value = Math.max(value, omega * (S - K));
     return { value, greeks: {}, additionalResults: { criticalPrice: sk, europeanValue: european, earlyExercisePremium: value - european } };
   }
 }

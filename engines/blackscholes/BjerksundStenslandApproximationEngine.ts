@@ -83,7 +83,8 @@ export class BjerksundStenslandApproximationEngine extends PricingEngine<Vanilla
       value = -b >= r - b ? european : bsCall(K, S, T, r - b, -b, sigma);
     }
     // A tiny dividend (r/(r − b)·K ≥ B∞) puts the boundary beyond the perpetual one: no early exercise.
-    value = Number.isNaN(value) ? european : Math.max(value, european);
+    // Exercisable now: never below the European value nor the intrinsic value.
+    value = Math.max(Number.isNaN(value) ? european : value, european, omega * (S - K));
     return { value, greeks: {}, additionalResults: { europeanValue: european, earlyExercisePremium: value - european } };
   }
 }
