@@ -113,12 +113,14 @@ describe('treasuryZeroRates', () => {
   });
 
   it('reprices random par curves on random subsets of tenors (property)', () => {
-    // Curves: a level in [0, 12 %] plus a bump in [−2 %, +2 %] per tenor (floored at −0.5 %), on a
-    // random non-empty subset of the standard tenors; steep enough to be harsh, not arbitrageable.
+    // Curves: a level in [0, 12 %] plus a bump in [−0.5 %, +0.5 %] per tenor (floored at −0.5 %), on
+    // a random non-empty subset of the standard tenors. Wider bumps can be arbitrageable: 20 Yr at
+    // 3.6 % then 30 Yr at 7.6 % needs a negative discount factor (seen with ±2 %; that case is the
+    // ArbitrageError test below).
     const curveArb = fc
       .tuple(
         fc.double({ min: 0, max: 0.12, noNaN: true }),
-        fc.array(fc.tuple(fc.boolean(), fc.double({ min: -0.02, max: 0.02, noNaN: true })), {
+        fc.array(fc.tuple(fc.boolean(), fc.double({ min: -0.005, max: 0.005, noNaN: true })), {
           minLength: STANDARD.length,
           maxLength: STANDARD.length,
         }),
