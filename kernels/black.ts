@@ -7,11 +7,14 @@
 //   θ = −S·Dq·φ(d1)·σ/(2√T) + ω(q·S·Dq·Φ(ωd1) − r·K·Df·Φ(ωd2))  (dV/dt per year)
 //   ρ = ω·K·T·Df·Φ(ωd2), ρq = −ω·S·T·Dq·Φ(ωd1)
 // sd = 0 (σ = 0 or T = 0) takes the limit: discounted intrinsic on the forward.
+// K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1) exactly (d1·sd − sd²/2 = ln(F/K)), so the d2 term is
+// K·Df·Φ(ωd2) = ncdfScaled(ωd2, K·Df, S·Dq·e^(−d1²/2)): one Gaussian factor per option, and
+// where V = ω(a − b) cancels both terms carry the same rounded factor.
 // Source: Black & Scholes (1973); Merton (1973); Haug, The Complete Guide to Option Pricing
 // Formulas, 2nd ed. (2007), §1.1.6 and §2.1 (Greeks).
 import { INV_SQRT_2PI } from './_lib/constants';
-import { expS, logS, gaussS, ncdfS } from './_lib/scalarMath';
-import { expV, logV, gaussV, ncdfV } from './_lib/simdMath';
+import { expS, logS, gaussS, ncdfS, ncdfScaledS } from './_lib/scalarMath';
+import { expV, logV, gaussV, ncdfV, ncdfScaledV } from './_lib/simdMath';
 
 let pS: usize = 0;
 let pK: usize = 0;
@@ -38,6 +41,10 @@ function setPointers(
   oPrice = price; oDelta = delta; oGamma = gamma; oVega = vega; oTheta = theta; oRho = rho; oDivRho = divRho;
 }
 
+// Below this σ√T the zero-vol limit is used: the price differs from it by < 0.4·F·σ√T (relative
+// 1e-100), while ln(F/K)/σ√T would overflow double precision for σ√T near the subnormals.
+const SD_MIN: f64 = 1e-100;
+
 /**
  * One option, scalar arithmetic; byte offset o = 8·index. Returns 1 when an output is unusable
  * (price not finite, or a Greek NaN: valid inputs that overflow double precision together).
@@ -53,19 +60,18 @@ function blackOne(o: usize): i32 {
   const sqrtT = sqrt<f64>(T);
   const sd = vol * sqrtT;
   const Df = expS(-r * T);
-  const Dq = expS(-q * T);
+  const Dq = q == r ? Df : expS(-q * T); // same value either way; Black-76 (q = r) skips an exp
   const Sq = S * Dq;
   const Kr = K * Df;
-  if (sd > 0.0) {
+  if (sd > SD_MIN) {
     const d1 = (logS(S / K) + (r - q) * T) / sd + 0.5 * sd;
     const d2 = d1 - sd;
     const g1 = gaussS(d1);
-    const g2 = gaussS(d2);
     const N1 = ncdfS(w * d1, g1);
-    const N2 = ncdfS(w * d2, g2);
     const pdf = INV_SQRT_2PI * g1;
     const a = Sq * N1;
-    const b = Kr * N2;
+    // K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1): the d2 tail reuses d1's Gaussian factor.
+    const b = ncdfScaledS(w * d2, Kr, Sq * g1);
     return finish(o, max<f64>(w * (a - b), 0.0), w * Dq * N1, (Dq * pdf) / (S * sd), Sq * pdf * sqrtT,
       -(Sq * pdf * vol) / (2.0 * sqrtT) + w * (q * a - r * b), w * T * b, -w * T * a);
   } else {
@@ -137,7 +143,7 @@ export function blackSimd(
     const vVol = v128.load(pV + o);
     const sqrtT = f64x2.sqrt(vT);
     const sd = f64x2.mul(vVol, sqrtT);
-    if (!v128.all_true<i64>(f64x2.gt(sd, zero))) {
+    if (!v128.all_true<i64>(f64x2.gt(sd, f64x2.splat(SD_MIN)))) {
       bad |= blackOne(o);
       bad |= blackOne(o + 8);
       continue;
@@ -148,7 +154,9 @@ export function blackSimd(
     const vq = v128.load(pQ + o);
     const vw = v128.load(pW + o);
     const Df = expV(f64x2.neg(f64x2.mul(vr, vT)));
-    const Dq = expV(f64x2.neg(f64x2.mul(vq, vT)));
+    // Same value either way; a pair with q = r in both lanes (Black-76) skips an exp.
+    let Dq = Df;
+    if (!v128.all_true<i64>(f64x2.eq(vq, vr))) Dq = expV(f64x2.neg(f64x2.mul(vq, vT)));
     const Sq = f64x2.mul(vS, Dq);
     const Kr = f64x2.mul(vK, Df);
     const d1 = f64x2.add(
@@ -157,12 +165,11 @@ export function blackSimd(
     );
     const d2 = f64x2.sub(d1, sd);
     const g1 = gaussV(d1);
-    const g2 = gaussV(d2);
     const N1 = ncdfV(f64x2.mul(vw, d1), g1);
-    const N2 = ncdfV(f64x2.mul(vw, d2), g2);
     const pdf = f64x2.mul(invSqrt2Pi, g1);
     const a = f64x2.mul(Sq, N1);
-    const b = f64x2.mul(Kr, N2);
+    // K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1): the d2 tail reuses d1's Gaussian factor.
+    const b = ncdfScaledV(f64x2.mul(vw, d2), Kr, f64x2.mul(Sq, g1));
     const SqPdf = f64x2.mul(Sq, pdf);
     const vPrice = f64x2.max(f64x2.mul(vw, f64x2.sub(a, b)), zero);
     const vDelta = f64x2.mul(f64x2.mul(vw, Dq), N1);

@@ -2,7 +2,7 @@
 // operation order as the f64x2 versions in simdMath.ts and the TypeScript reference.
 import {
   LN2_HI, LN2_LO, INV_LN2, SQRT2, SQRT_HALF, INV_SQRT_PI, SPLITTER, MIN_NORMAL, TWO54,
-  EXP_MIN, EXP_MAX, GAUSS_MAX,
+  EXP_MIN, EXP_MAX, EXP_ZERO, GAUSS_MAX,
   E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13,
   L1, L2, L3, L4, L5, L6, L7, L8, L9, L10,
   CODY_X1, CODY_X2, A0, A1, A2, A3, A4, B0, B1, B2, B3,
@@ -16,19 +16,25 @@ import {
 export function expCorrS(t: f64, dt: f64): f64 {
   t = t < EXP_MIN ? EXP_MIN : t; // compare-and-select (like f64x2.pmax/pmin); NaN propagates
   t = EXP_MAX < t ? EXP_MAX : t;
+  if (t < EXP_ZERO) return 0.0; // the result below is +0 too, reached through slow denormal arithmetic
   const k = floor<f64>(t * INV_LN2 + 0.5);
   const r = ((t - k * LN2_HI) - k * LN2_LO) + dt;
-  let p = E13;
-  p = p * r + E12;
-  p = p * r + E11;
-  p = p * r + E10;
-  p = p * r + E9;
-  p = p * r + E8;
-  p = p * r + E7;
-  p = p * r + E6;
-  p = p * r + E5;
-  p = p * r + E4;
-  p = p * r + E3;
+  // H(r) = E3 + E4 r + … + E13 r^10 by Estrin's scheme (dependency depth 4 instead of 10, which
+  // the latency-bound Black loop feels), then three Horner steps, so the terms that set the
+  // rounding (1 + r + r²/2) are added last, as in plain Horner.
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r8 = r4 * r4;
+  const q0 = E4 * r + E3;
+  const q1 = E6 * r + E5;
+  const q2 = E8 * r + E7;
+  const q3 = E10 * r + E9;
+  const q4 = E12 * r + E11;
+  const u0 = q0 + q1 * r2;
+  const u1 = q2 + q3 * r2;
+  const u2 = q4 + E13 * r2;
+  const t0 = u0 + u1 * r4;
+  let p = t0 + u2 * r8;
   p = p * r + E2;
   p = p * r + 1.0;
   p = p * r + 1.0;
@@ -66,17 +72,19 @@ export function logS(x: f64): f64 {
   const f = m - 1.0;
   const s = f / (2.0 + f);
   const w = s * s;
-  let R = L10;
-  R = R * w + L9;
-  R = R * w + L8;
-  R = R * w + L7;
-  R = R * w + L6;
-  R = R * w + L5;
-  R = R * w + L4;
-  R = R * w + L3;
-  R = R * w + L2;
-  R = R * w + L1;
-  R = R * w;
+  // R = w·(L1 + L2 w + … + L10 w^9) by Estrin's scheme (R enters scaled by s·w < 0.005).
+  const w2 = w * w;
+  const w4 = w2 * w2;
+  const w8 = w4 * w4;
+  const a0 = L2 * w + L1;
+  const a1 = L4 * w + L3;
+  const a2 = L6 * w + L5;
+  const a3 = L8 * w + L7;
+  const a4 = L10 * w + L9;
+  const b0 = a0 + a1 * w2;
+  const b1 = a2 + a3 * w2;
+  const c0 = b0 + b1 * w4;
+  const R = (c0 + a4 * w8) * w;
   return e * LN2_HI + ((f - s * (f - R)) + e * LN2_LO);
 }
 
@@ -152,14 +160,31 @@ export function erfcTailS(y: f64): f64 {
   return (INV_SQRT_PI - r) / y;
 }
 
-/** Φ(x) given g = exp(−x²/2) (from gaussS). */
+/** Φ(x) given g = exp(−x²/2) (from gaussS). Beyond the first interval g = 0 needs no rational (tail 0·R = 0). */
 // @ts-ignore: decorator
 @inline
 export function ncdfS(x: f64, g: f64): f64 {
   const xs = x * SQRT_HALF;
   const y = abs<f64>(xs);
   if (y <= CODY_X1) return 0.5 + 0.5 * erfSmallS(xs);
-  const R = y <= CODY_X2 ? erfcMidS(y) : erfcTailS(y);
+  let R: f64 = 0.0;
+  if (g != 0.0) R = y <= CODY_X2 ? erfcMidS(y) : erfcTailS(y);
   const tail = 0.5 * g * R;
   return x < 0.0 ? tail : 1.0 - tail;
+}
+
+/**
+ * c·Φ(x) given c > 0 and cg = c·exp(−x²/2) from the caller (see ncdfScaledV): c·(½ + ½·erf(x/√2))
+ * on Cody's first interval, cg·R/2 or c − cg·R/2 beyond. ncdfScaledS(x, 1, g) = ncdfS(x, g).
+ */
+// @ts-ignore: decorator
+@inline
+export function ncdfScaledS(x: f64, c: f64, cg: f64): f64 {
+  const xs = x * SQRT_HALF;
+  const y = abs<f64>(xs);
+  if (y <= CODY_X1) return c * (0.5 + 0.5 * erfSmallS(xs));
+  let R: f64 = 0.0;
+  if (cg != 0.0) R = y <= CODY_X2 ? erfcMidS(y) : erfcTailS(y);
+  const tail = 0.5 * cg * R;
+  return x < 0.0 ? tail : c - tail;
 }

@@ -1,10 +1,13 @@
-import { refExp, refGauss, refLog, refNormalCdf } from './_lib/referenceMath.js';
+import { refExp, refGauss, refLog, refNormalCdf, refNormalCdfScaled } from './_lib/referenceMath.js';
 import type { BlackScholesBatchOutputs } from './black.js';
 
 const INV_SQRT_2PI = 0.3989422804014326779;
 
 /** An input column: length n, or length 1 (broadcast). */
 type Column = Float64Array | Int8Array;
+
+/** Below this σ√T the zero-vol limit is used (as in kernels/black.ts). */
+const SD_MIN = 1e-100;
 
 /**
  * Generalized Black–Scholes–Merton price and Greeks over struct-of-arrays inputs, in plain
@@ -17,8 +20,9 @@ type Column = Float64Array | Int8Array;
  * ({@link blackScholesBatch}) validate once at the boundary.
  *
  * V = ω(S·e^(−qT)·Φ(ωd1) − K·e^(−rT)·Φ(ωd2)), d1,2 = (ln(S/K) + (r−q)T)/(σ√T) ± σ√T/2.
+ * The Gaussian factor of the d2 term is not computed again: K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1).
  * Greeks in QuantLib conventions: vega per 1.00 of vol, theta = dV/dt per year (calendar
- * time), rho and dividend rho per 1.00. σ√T = 0 gives the limit (discounted intrinsic value
+ * time), rho and dividend rho per 1.00. σ√T ≤ 1e-100 gives the limit (discounted intrinsic value
  * on the forward; gamma is +∞ exactly at the forward).
  *
  * Source: F. Black, M. Scholes (1973), J. Political Economy 81(3); R. C. Merton (1973), Bell
@@ -63,19 +67,18 @@ export function blackScholesReference(
     const sqrtT = Math.sqrt(t);
     const sd = v * sqrtT;
     const Df = refExp(-rr * t);
-    const Dq = refExp(-qq * t);
+    const Dq = qq === rr ? Df : refExp(-qq * t);
     const Sq = s * Dq;
     const Kr = k * Df;
-    if (sd > 0) {
+    if (sd > SD_MIN) {
       const d1 = (refLog(s / k) + (rr - qq) * t) / sd + 0.5 * sd;
       const d2 = d1 - sd;
       const g1 = refGauss(d1);
-      const g2 = refGauss(d2);
       const N1 = refNormalCdf(om * d1, g1);
-      const N2 = refNormalCdf(om * d2, g2);
       const pdf = INV_SQRT_2PI * g1;
       const a = Sq * N1;
-      const b = Kr * N2;
+      // K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1) (d1·σ√T − σ²T/2 = ln(F/K)): d2's tail reuses g1.
+      const b = refNormalCdfScaled(om * d2, Kr, Sq * g1);
       prices[i] = Math.max(om * (a - b), 0);
       deltas[i] = om * Dq * N1;
       gammas[i] = (Dq * pdf) / (s * sd);

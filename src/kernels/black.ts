@@ -76,28 +76,38 @@ const CHUNK = 8192;
  * V = ω(S·e^(−qT)·Φ(ωd1) − K·e^(−rT)·Φ(ωd2)), d1,2 = (ln(S/K) + (r − q)T)/(σ√T) ± σ√T/2,
  * ω = +1 for calls, −1 for puts. Black-76 on futures is the case S = F, q = r (see
  * {@link black76Batch}). Greeks follow QuantLib: vega per 1.00 of vol, theta = dV/dt per year
- * in calendar time, rho and dividend rho per 1.00. When σ√T = 0 (zero vol or zero expiry)
+ * in calendar time, rho and dividend rho per 1.00. When σ√T ≤ 1e-100 (zero vol or zero expiry included)
  * the limits are returned: the discounted intrinsic value ω(S·e^(−qT) − K·e^(−rT))⁺, Δ = ω·e^(−qT)
  * or 0 (½ exactly at the forward), Γ = 0 (+∞ exactly at the forward), vega 0 (except at the
  * forward). Inputs are validated once, then the work runs on the SIMD WebAssembly kernel in
  * chunks of 8192 options; the transcendentals there (exp, log, Φ) are the kernel's own
- * polynomial/rational approximations, accurate to a few ulp.
+ * polynomial/rational approximations, accurate to a few ulp. The d2 term reuses d1's Gaussian
+ * factor (K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1)), which also keeps prices accurate to ~1e-12
+ * relative where the two terms cancel (deep out of the money).
+ *
+ * Columns that already live in the WebAssembly memory — `Float64Array` views of it, such as a
+ * `withScratch` block's `view` — are handed to the kernel by pointer, without copying, inputs
+ * and outputs alike. If the call has to grow that memory (which detaches every older view of
+ * it), the returned output arrays are fresh views of the same bytes: read results through the
+ * returned object. Outputs must not overlap inputs other than exactly.
  *
  * Source: F. Black, M. Scholes (1973); R. C. Merton (1973); E. G. Haug, The Complete Guide to
  * Option Pricing Formulas, 2nd ed. (2007), §1.1.6 and §2.1. Φ: W. J. Cody (1969), Math. Comp. 23.
  *
  * Checked against: QuantLib 1.29 AnalyticEuropeanEngine (npv and six Greeks,
- * test/reference/quantlib-1.29.json), put–call parity, the zero-vol limit, and the three
- * backends against each other on 10^5 random options.
+ * test/reference/quantlib-1.29.json), 50-digit mpmath prices of deep out-of-the-money options,
+ * put–call parity, the zero-vol limit, and the three backends against each other on 10^5
+ * random options.
  *
  * @param inputs - spots, strikes, expiries (years, ≥ 0), rates, dividendYields (continuous),
  * volatilities (≥ 0), optionTypes (±1); each a number or a `Float64Array` of length n, or 1
  * (broadcast).
  * @param outputs - optional preallocated output arrays, each a `Float64Array` of length ≥ n;
- * missing ones are allocated.
+ * missing ones are allocated. Views of the WebAssembly memory are written in place.
  * @param options - `backend`: `'auto'` (default), `'simd'`, `'scalar'` or `'typescript'`.
- * @returns the outputs (length n each, or the given arrays): prices, deltas, gammas, vegas (per
- * 1.00), thetas (per year), rhos (per 1.00), dividendRhos (per 1.00).
+ * @returns the outputs (length n each, or the given arrays — or fresh views of the same bytes
+ * when given views of the WebAssembly memory were detached by its growth): prices, deltas,
+ * gammas, vegas (per 1.00), thetas (per year), rhos (per 1.00), dividendRhos (per 1.00).
  * @throws InvalidInputError when array lengths disagree (other than 1), when an output is too
  * short, or when an element is out of range: spots and strikes must be finite and > 0,
  * expiries and volatilities finite and ≥ 0, rates and dividend yields finite, option types
@@ -165,7 +175,7 @@ export function blackScholesBatch(
   } else {
     // Broadcast (length-1) columns are checked here; full columns chunk by chunk in WebAssembly.
     validate(columns, true);
-    runWasm(backend === 'scalar', n, columns, out);
+    return runWasm(backend === 'scalar', n, columns, out);
   }
   return out;
 }
@@ -190,42 +200,67 @@ function overflowError(i: number, columns: Column[]): InvalidInputError {
   );
 }
 
-function runWasm(scalar: boolean, n: number, columns: Column[], out: BlackScholesBatchOutputs): void {
-  withScratch((scratch) => {
+/**
+ * Byte offset of `a` in the module's memory when `a` is a Float64Array view of that memory
+ * (e.g. a `withScratch` block's `view`), else −1. Such columns are handed to the kernel by
+ * pointer, without copying.
+ */
+function offsetInModule(a: Float64Array | Int8Array, buffer: ArrayBufferLike): number {
+  return a instanceof Float64Array && a.buffer === buffer && a.byteOffset % 8 === 0 ? a.byteOffset : -1;
+}
+
+function runWasm(scalar: boolean, n: number, columns: Column[], out: BlackScholesBatchOutputs): BlackScholesBatchOutputs {
+  const outs = [out.prices, out.deltas, out.gammas, out.vegas, out.thetas, out.rhos, out.dividendRhos];
+  const memory = (kernelExports() as NonNullable<ReturnType<typeof kernelExports>>).memory;
+  // Everything read from the caller's arrays is read before the first allocation: if it grows
+  // the memory, views of the old buffer (columns that live in the module) are detached.
+  const buffer = memory.buffer;
+  const inPtr = columns.map((c) => (c.data.length === 1 ? -1 : offsetInModule(c.data, buffer)));
+  const outPtr = outs.map((a) => offsetInModule(a, buffer));
+  const outLength = outs.map((a) => a.length);
+  const broadcast = columns.map((c) => (c.data.length === 1 ? c.data[0] : Number.NaN));
+  // A column in the module that cannot go by pointer (an Int8Array of option types) is copied now.
+  const source = columns.map((c, j) => (inPtr[j] < 0 && c.data.buffer === buffer ? c.data.slice() : c.data));
+  return withScratch((scratch) => {
     const kernel = scalar ? scratch.kernels.blackScalar : scratch.kernels.blackSimd;
     const chunk = Math.min(n, CHUNK);
-    const ins = columns.map(() => scratch.f64(chunk));
-    const outs = [out.prices, out.deltas, out.gammas, out.vegas, out.thetas, out.rhos, out.dividendRhos];
-    const outBlocks = outs.map(() => scratch.f64(chunk));
-    // Broadcast columns are filled once; memory cannot grow after the allocations above.
-    for (let c = 0; c < columns.length; c++) {
-      const data = columns[c].data;
-      if (data.length === 1) ins[c].view.fill(data[0]);
-    }
+    const ins = inPtr.map((p) => (p >= 0 ? undefined : scratch.f64(chunk)));
+    const outBlocks = outPtr.map((p) => (p >= 0 ? undefined : scratch.f64(chunk)));
+    // No allocation below, so the memory cannot grow any more. Columns living in the module
+    // get views of the current buffer (for error messages and the returned outputs).
+    const live = columns.map((c, j) => (inPtr[j] >= 0 ? { name: c.name, data: new Float64Array(memory.buffer, inPtr[j], c.data.length) } : c));
+    const result = outs.map((a, j) => (outPtr[j] >= 0 && a.buffer !== memory.buffer ? new Float64Array(memory.buffer, outPtr[j], outLength[j]) : a));
+    for (let c = 0; c < columns.length; c++) ins[c]?.view.fill(broadcast[c]);
+    const ip = [0, 0, 0, 0, 0, 0, 0];
+    const op = [0, 0, 0, 0, 0, 0, 0];
     for (let start = 0; start < n; start += CHUNK) {
       const m = Math.min(CHUNK, n - start);
       for (let c = 0; c < columns.length; c++) {
-        const data = columns[c].data;
-        if (data.length !== 1) ins[c].view.set(data.subarray(start, start + m));
+        const block = ins[c];
+        if (block === undefined) ip[c] = inPtr[c] + 8 * start;
+        else {
+          ip[c] = block.byteOffset;
+          const data = source[c];
+          if (data.length !== 1) block.view.set(data.subarray(start, start + m));
+        }
       }
-      const ip = [ins[0].byteOffset, ins[1].byteOffset, ins[2].byteOffset, ins[3].byteOffset, ins[4].byteOffset, ins[5].byteOffset, ins[6].byteOffset] as const;
-      if (scratch.kernels.blackValidate(m, ...ip) >= 0) {
-        validate(columns, false); // names the argument, index, value and allowed range
+      for (let c = 0; c < outs.length; c++) op[c] = outBlocks[c]?.byteOffset ?? outPtr[c] + 8 * start;
+      if (scratch.kernels.blackValidate(m, ip[0], ip[1], ip[2], ip[3], ip[4], ip[5], ip[6]) >= 0) {
+        validate(live, false); // names the argument, index, value and allowed range
         throw new InvalidInputError('blackScholesBatch: inputs outside the kernel domain'); // unreachable if the two checks agree
       }
-      const flagged = kernel(
-        m, ...ip,
-        outBlocks[0].byteOffset, outBlocks[1].byteOffset, outBlocks[2].byteOffset, outBlocks[3].byteOffset,
-        outBlocks[4].byteOffset, outBlocks[5].byteOffset, outBlocks[6].byteOffset,
-      );
+      const flagged = kernel(m, ip[0], ip[1], ip[2], ip[3], ip[4], ip[5], ip[6], op[0], op[1], op[2], op[3], op[4], op[5], op[6]);
       if (flagged !== 0) {
-        const views = outBlocks.map((b) => b.view.subarray(0, m));
+        const views = op.map((p) => new Float64Array(memory.buffer, p, m));
         const bad = firstBadOutput(views[0], views.slice(1), m);
-        throw overflowError(start + Math.max(bad, 0), columns);
+        throw overflowError(start + Math.max(bad, 0), live);
       }
       for (let c = 0; c < outs.length; c++) {
-        outs[c].set(m === chunk ? outBlocks[c].view : outBlocks[c].view.subarray(0, m), start);
+        const block = outBlocks[c];
+        if (block !== undefined) result[c].set(m === chunk ? block.view : block.view.subarray(0, m), start);
       }
     }
+    const [prices, deltas, gammas, vegas, thetas, rhos, dividendRhos] = result;
+    return { prices, deltas, gammas, vegas, thetas, rhos, dividendRhos };
   });
 }

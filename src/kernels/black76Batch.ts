@@ -1,6 +1,7 @@
 import { blackScholesBatch } from './black.js';
 import type { BatchOptions, BlackScholesBatchOutputs } from './black.js';
 import { InvalidInputError } from '../errors.js';
+import { kernelExports } from './_lib/kernelModule.js';
 
 /**
  * Inputs of {@link black76Batch}, struct-of-arrays. Each field is a number or a `Float64Array`
@@ -48,7 +49,7 @@ export interface Black76BatchOutputs {
  * V = D·ω(F·Φ(ωd1) − K·Φ(ωd2)), d1,2 = (ln(F/K) ± σ²T/2)/(σ√T), D = e^(−rT). Runs the
  * generalized Black–Scholes–Merton kernel with S = F and q = r, which is exactly this formula;
  * rho is the derivative in r with F held fixed, −T·V. Conventions as in
- * {@link blackScholesBatch}: vega per 1.00, theta per year. σ√T = 0 gives D·(ω(F − K))⁺.
+ * {@link blackScholesBatch}: vega per 1.00, theta per year. σ√T ≤ 1e-100 gives D·(ω(F − K))⁺.
  *
  * Source: F. Black (1976), "The pricing of commodity contracts", J. Financial Economics 3,
  * 167–179; Haug (2007) §1.1.4.
@@ -83,6 +84,15 @@ export function black76Batch(
   options?: BatchOptions,
 ): Black76BatchOutputs {
   let result: BlackScholesBatchOutputs;
+  // Read before the call: views of the kernel memory are detached if the call grows it (the
+  // expiries are then read through a fresh view).
+  const expiriesAt = inModuleMemory(inputs.expiries);
+  const n = Math.max(
+    1,
+    ...[inputs.forwards, inputs.strikes, inputs.expiries, inputs.discountRates, inputs.volatilities, inputs.optionTypes].map((c) =>
+      typeof c === 'number' ? 1 : c.length,
+    ),
+  );
   try {
     result = blackScholesBatch(
       {
@@ -101,15 +111,27 @@ export function black76Batch(
     throw renameSpots(e);
   }
   const { prices, rhos } = result;
-  const T = inputs.expiries;
-  const n = Math.max(
-    1,
-    ...[inputs.forwards, inputs.strikes, T, inputs.discountRates, inputs.volatilities, inputs.optionTypes].map((c) =>
-      typeof c === 'number' ? 1 : c.length,
-    ),
-  );
-  for (let i = 0; i < Math.min(n, prices.length); i++) rhos[i] = -(typeof T === 'number' ? T : T.length === 1 ? T[0] : T[i]) * prices[i];
+  const T = liveView(inputs.expiries, expiriesAt);
+  const m = Math.min(n, prices.length);
+  if (typeof T === 'number' || T.length === 1) {
+    const t = typeof T === 'number' ? T : T[0];
+    for (let i = 0; i < m; i++) rhos[i] = -t * prices[i];
+  } else {
+    for (let i = 0; i < m; i++) rhos[i] = -T[i] * prices[i];
+  }
   return { prices, deltas: result.deltas, gammas: result.gammas, vegas: result.vegas, thetas: result.thetas, rhos };
+}
+
+/** [byteOffset, length] of a Float64Array that is a view of the kernel module's memory, else undefined. */
+function inModuleMemory(c: Float64Array | Int8Array | number): readonly [number, number] | undefined {
+  const memory = typeof c === 'number' ? undefined : kernelExports()?.memory;
+  return memory !== undefined && typeof c !== 'number' && c instanceof Float64Array && c.buffer === memory.buffer ? [c.byteOffset, c.length] : undefined;
+}
+
+/** `c`, or a fresh view of the same bytes when it was a view of the kernel memory (detached if the memory grew). */
+function liveView(c: Float64Array | Int8Array | number, at: readonly [number, number] | undefined): Float64Array | Int8Array | number {
+  const memory = kernelExports()?.memory;
+  return at === undefined || memory === undefined ? c : new Float64Array(memory.buffer, at[0], at[1]);
 }
 
 let discard = new Float64Array(0);

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { blackScholesBatch } from '../../src/kernels/black.js';
 import type { BlackScholesBatchOutputs, BatchBackend } from '../../src/kernels/black.js';
 import { black76Batch } from '../../src/kernels/black76Batch.js';
-import { forceTypeScriptKernels } from '../../src/kernels/_lib/kernelModule.js';
+import { forceTypeScriptKernels, kernelExports } from '../../src/kernels/_lib/kernelModule.js';
+import { withScratch } from '../../src/kernels/withScratch.js';
 import { InvalidInputError, QuantflowError } from '../../src/errors.js';
 import { mulberry32 } from './_random.js';
 
@@ -189,6 +190,113 @@ describe('black76Batch vs QuantLib 1.29 blackFormula', () => {
   });
 });
 
+describe('blackScholesBatch relative accuracy where the price cancels (a − b ≪ a)', () => {
+  // Deep out-of-the-money, short-dated, low-vol options: V = ω(a − b) with a ≈ b ≈ 1e4·V. The
+  // kernel takes K·e^(−rT)·φ(d2) = S·e^(−qT)·φ(d1) exactly (d1·σ√T − σ²T/2 = ln(F/K)), so both
+  // terms carry the same rounded Gaussian factor and it cancels out of the difference; with two
+  // independently rounded Gaussians the relative error was ~2e-9 on these cases.
+  // Expected values: mpmath 1.3.0 at 50 significant digits, V = ω(S·e^(−qT)·Φ(ωd1) − K·e^(−rT)·Φ(ωd2))
+  // evaluated on exactly these double inputs (mp.ncdf, mp.exp, mp.log).
+  const cases = [
+    { S: 529.8065721310002, K: 556.8451696055974, T: 0.012798621402667153, r: 0.04772339752875268, q: 0.00929063059389591, vol: 0.012797584472238036, w: 1, V: 6.5574307926047936802e-256 },
+    { S: 3.454725322316956, K: 3.3330053921016924, T: 0.00920379147006824, r: 0.025047026108950373, q: 0.06985599555075168, vol: 0.010213685610269719, w: -1, V: 4.8529182423977895848e-291 },
+    { S: 28.89140982751957, K: 30.512903294256617, T: 0.007730324120888243, r: 0.04863039134070277, q: -0.006421117009595037, vol: 0.01912969267256946, w: 1, V: 8.995867109218856509e-231 },
+  ];
+  it.each(['simd', 'scalar', 'typescript'] as const)('%s: within 2e-11 relative of a 50-digit evaluation', (backend) => {
+    // 2e-11: the residual ~5e-12 comes from d1's rounding (condition number |d1|·|d2|·ε ≈ 1e3·ε here).
+    for (const c of cases) {
+      const out = blackScholesBatch({ spots: c.S, strikes: c.K, expiries: c.T, rates: c.r, dividendYields: c.q, volatilities: c.vol, optionTypes: c.w }, undefined, { backend });
+      const err = Math.abs(out.prices[0] - c.V) / c.V;
+      expect(err, `S=${c.S} K=${c.K} T=${c.T} σ=${c.vol}: got ${out.prices[0]}, expected ${c.V}`).toBeLessThanOrEqual(2e-11);
+    }
+  });
+});
+
+describe('blackScholesBatch with columns living in the WebAssembly memory (no copies)', () => {
+  const n = 20_003; // several chunks and an odd tail
+  const b = randomBatch(n, 7);
+  const inputs = { spots: b.S, strikes: b.K, expiries: b.T, rates: b.r, dividendYields: b.q, volatilities: b.vol, optionTypes: b.w };
+  const copied = blackScholesBatch(inputs);
+  const keys = ['prices', ...GREEKS] as const;
+
+  it('gives the same bits as the copying path, broadcast and Int8Array columns mixed in', () => {
+    // Results are read through the returned arrays, or a block's `view`, right after the call:
+    // any later allocation (another batch call included) may grow the memory and detach them.
+    const expectedQ = blackScholesBatch({ ...inputs, dividendYields: 0.01 }).prices;
+    withScratch((s) => {
+      const put = (c: Float64Array) => {
+        const blk = s.f64(c.length);
+        blk.view.set(c);
+        return blk;
+      };
+      const ins = [b.S, b.K, b.T, b.r, b.vol].map(put);
+      const outs = keys.map(() => s.f64(n));
+      const views = () => ins.map((x) => x.view);
+      const given = () => Object.fromEntries(keys.map((k, j) => [k, outs[j].view])) as unknown as BlackScholesBatchOutputs;
+      let [S, K, T, r, vol] = views();
+      const got = blackScholesBatch({ spots: S, strikes: K, expiries: T, rates: r, dividendYields: b.q, volatilities: vol, optionTypes: Int8Array.from(b.w) }, given());
+      for (const [j, k] of keys.entries()) {
+        expect(got[k], k).toEqual(copied[k]);
+        expect(outs[j].view, k).toEqual(copied[k]); // written in place
+      }
+      [S, K, T, r, vol] = views();
+      const bq = blackScholesBatch({ spots: S, strikes: K, expiries: T, rates: r, dividendYields: 0.01, volatilities: vol, optionTypes: b.w }, given());
+      expect(bq.prices).toEqual(expectedQ);
+    });
+  });
+
+  it('returns fresh views when its own scratch grows (and detaches) the memory', () => {
+    withScratch((s) => {
+      const memory = (kernelExports() as NonNullable<ReturnType<typeof kernelExports>>).memory;
+      const ins = [b.S, b.K, b.T, b.r, b.q, b.vol, b.w].map((c) => {
+        const blk = s.f64(n);
+        blk.view.set(c);
+        return blk;
+      });
+      const prices = s.f64(n);
+      // Fill the memory to its end, so that the chunk blocks the call needs for its JavaScript
+      // outputs must grow it.
+      const last = prices.byteOffset + 8 * n;
+      s.f64(Math.floor((memory.buffer.byteLength - last) / 8) - 2);
+      const before = memory.buffer;
+      const [S, K, T, r, q, vol, w] = ins.map((x) => x.view);
+      const got = blackScholesBatch({ spots: S, strikes: K, expiries: T, rates: r, dividendYields: q, volatilities: vol, optionTypes: w }, { prices: prices.view });
+      expect(memory.buffer).not.toBe(before); // it did grow
+      expect(S.length).toBe(0); // the caller's old views are detached, as after any allocation
+      expect(got.prices.length).toBe(n);
+      expect(got.prices).toEqual(copied.prices);
+      expect(prices.view).toEqual(copied.prices); // the block's view reads the same bytes
+      expect(got.deltas).toEqual(copied.deltas);
+    });
+  });
+
+  it('black76Batch: views of the memory in and out, rho = −T·V', () => {
+    const exp = black76Batch({ forwards: b.S, strikes: b.K, expiries: b.T, discountRates: b.r, volatilities: b.vol, optionTypes: b.w });
+    withScratch((s) => {
+      const put = (c: Float64Array) => {
+        const blk = s.f64(c.length);
+        blk.view.set(c);
+        return blk;
+      };
+      const ins = [b.S, b.K, b.T, b.r, b.vol, b.w].map(put);
+      const outs = Array.from({ length: 6 }, () => s.f64(n));
+      const [F, K, T, r, vol, w] = ins.map((x) => x.view);
+      const [prices, deltas, gammas, vegas, thetas, rhos] = outs.map((x) => x.view);
+      const got = black76Batch({ forwards: F, strikes: K, expiries: T, discountRates: r, volatilities: vol, optionTypes: w }, { prices, deltas, gammas, vegas, thetas, rhos });
+      for (const k of ['prices', 'deltas', 'gammas', 'vegas', 'thetas', 'rhos'] as const) expect(got[k], k).toEqual(exp[k]);
+    });
+  });
+
+  it('names the bad element of a column that lives in the memory', () => {
+    withScratch((s) => {
+      const K = s.f64(n);
+      K.view.set(b.K);
+      K.view[12_345] = -3;
+      expect(() => blackScholesBatch({ ...inputs, strikes: K.view })).toThrow(/^strikes\[12345\] = -3 is outside/);
+    });
+  });
+});
+
 describe('blackScholesBatch limits and invariants', () => {
   it('zero vol and zero expiry give the discounted intrinsic value, no NaN', () => {
     // Closed form: V = (ω(S·e^(−qT) − K·e^(−rT)))⁺ with Math.exp; 1e-14·max(S, K) absolute covers
@@ -228,6 +336,18 @@ describe('blackScholesBatch limits and invariants', () => {
     const a = blackScholesBatch({ ...common, volatilities: 0 });
     const b = blackScholesBatch({ ...common, volatilities: 1e-10 });
     for (let i = 0; i < 3; i++) expect(Math.abs(a.prices[i] - b.prices[i])).toBeLessThanOrEqual(1e-12 * 100);
+  });
+
+  it('a σ√T near the subnormals gives the zero-vol limit, not an overflow error (fast-check counterexample)', () => {
+    for (const backend of ['simd', 'scalar', 'typescript'] as const) {
+      const out = blackScholesBatch(
+        { spots: 0.2, strikes: 1, expiries: 5.2132408784100905e-67, rates: 0, dividendYields: 0, volatilities: 3.4213756896872976e-291, optionTypes: Float64Array.of(1, -1) },
+        undefined,
+        { backend },
+      );
+      expect([...out.prices]).toEqual([0, 0.8]); // discounted intrinsic, exact
+      expect([...out.deltas]).toEqual([0, -1]);
+    }
   });
 
   it('satisfies put–call parity and Greek parities (fast-check property)', () => {

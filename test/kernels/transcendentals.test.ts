@@ -71,6 +71,18 @@ describe.each(paths)('kernel transcendentals (%s)', (_label, evaluate) => {
     expect(Array.from(evaluate('expBatch', xs))).toEqual([0, 0, Infinity, Infinity]);
   });
 
+  it('exp around the underflow threshold: within 1 unit of 2^-1074 of Math.exp on [−746, −744], +0 below −745.2', () => {
+    // Below EXP_ZERO = −745.2 the kernels return +0 without computing (the approximation gives +0
+    // there as well, through slow denormal arithmetic); e^(−745.2) ≈ 2.4e-324 < 2^-1075, so +0 is
+    // the correctly rounded value. The grid crosses the threshold.
+    const xs = grid(-746, -744);
+    const got = evaluate('expBatch', xs);
+    let worst = 0;
+    for (let i = 0; i < xs.length; i++) worst = Math.max(worst, Math.abs(got[i] - Math.exp(xs[i])));
+    expect(worst).toBeLessThanOrEqual(5e-324);
+    for (let i = 0; i < xs.length; i++) if (xs[i] < -745.2) expect(Object.is(got[i], 0), `x=${xs[i]}`).toBe(true);
+  });
+
   it('log: ≤ 4e-16 relative (or 1e-300 absolute near 1) on (0, ∞), subnormals included', () => {
     // The kernel takes log(S/K); S/K can be anything representable. Geometric grid over every
     // binade from 2^-1074 to 2^1023, plus a dense linear grid around 1 where log → 0.

@@ -13,6 +13,8 @@ const MIN_NORMAL = 2.2250738585072014e-308;
 const TWO54 = 18014398509481984.0;
 const EXP_MIN = -746.0;
 const EXP_MAX = 710.0;
+/** Below this, e^t < 2^-1075: the approximation gives +0 anyway (kernels skip the denormal arithmetic). */
+const EXP_ZERO = -745.2;
 const GAUSS_MAX = 40.0;
 const CODY_X1 = 0.46875;
 
@@ -56,19 +58,23 @@ const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /** e^(t + dt), dt a tiny correction; Cody–Waite reduction + degree-13 Taylor on |r| ≤ ln2/2. */
 export function refExpCorr(t: number, dt: number): number {
   t = Math.min(Math.max(t, EXP_MIN), EXP_MAX);
+  if (t < EXP_ZERO) return 0;
   const k = Math.floor(t * INV_LN2 + 0.5);
   const r = t - k * LN2_HI - k * LN2_LO + dt;
-  let p = E13;
-  p = p * r + E12;
-  p = p * r + E11;
-  p = p * r + E10;
-  p = p * r + E9;
-  p = p * r + E8;
-  p = p * r + E7;
-  p = p * r + E6;
-  p = p * r + E5;
-  p = p * r + E4;
-  p = p * r + E3;
+  // Estrin's scheme for E3 + … + E13 r^10, then three Horner steps (as in scalarMath.ts).
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r8 = r4 * r4;
+  const q0 = E4 * r + E3;
+  const q1 = E6 * r + E5;
+  const q2 = E8 * r + E7;
+  const q3 = E10 * r + E9;
+  const q4 = E12 * r + E11;
+  const u0 = q0 + q1 * r2;
+  const u1 = q2 + q3 * r2;
+  const u2 = q4 + E13 * r2;
+  const t0 = u0 + u1 * r4;
+  let p = t0 + u2 * r8;
   p = p * r + E2;
   p = p * r + 1;
   p = p * r + 1;
@@ -101,17 +107,19 @@ export function refLog(x: number): number {
   const f = m - 1;
   const s = f / (2 + f);
   const w = s * s;
-  let R = L10;
-  R = R * w + L9;
-  R = R * w + L8;
-  R = R * w + L7;
-  R = R * w + L6;
-  R = R * w + L5;
-  R = R * w + L4;
-  R = R * w + L3;
-  R = R * w + L2;
-  R = R * w + L1;
-  R = R * w;
+  // Estrin's scheme for L1 + L2 w + … + L10 w^9 (as in scalarMath.ts).
+  const w2 = w * w;
+  const w4 = w2 * w2;
+  const w8 = w4 * w4;
+  const a0 = L2 * w + L1;
+  const a1 = L4 * w + L3;
+  const a2 = L6 * w + L5;
+  const a3 = L8 * w + L7;
+  const a4 = L10 * w + L9;
+  const b0 = a0 + a1 * w2;
+  const b1 = a2 + a3 * w2;
+  const c0 = b0 + b1 * w4;
+  const R = (c0 + a4 * w8) * w;
   return e * LN2_HI + (f - s * (f - R) + e * LN2_LO);
 }
 
@@ -133,4 +141,17 @@ export function refNormalCdf(x: number, g: number): number {
   if (y <= CODY_X1) return 0.5 + 0.5 * codyErfSmall(xs);
   const tail = 0.5 * g * codyErfcRational(y);
   return x < 0 ? tail : 1 - tail;
+}
+
+/**
+ * c·Φ(x) given c > 0 and cg = c·exp(−x²/2) from the caller (mirror of the kernels' ncdfScaledS):
+ * c·(½ + ½·erf(x/√2)) on Cody's first interval, cg·R/2 or c − cg·R/2 beyond.
+ * refNormalCdfScaled(x, 1, g) = refNormalCdf(x, g).
+ */
+export function refNormalCdfScaled(x: number, c: number, cg: number): number {
+  const xs = x * SQRT_HALF;
+  const y = Math.abs(xs);
+  if (y <= CODY_X1) return c * (0.5 + 0.5 * codyErfSmall(xs));
+  const tail = cg === 0 ? 0 : 0.5 * cg * codyErfcRational(y);
+  return x < 0 ? tail : c - tail;
 }
