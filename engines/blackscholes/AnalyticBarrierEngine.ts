@@ -56,8 +56,7 @@ export class AnalyticBarrierEngine extends PricingEngine<BarrierOptionArguments>
       throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
     }
     const p = this.process;
-    const S = p.x0.currentLink().value();
-    if (!(S > 0)) throw InvalidInputError.outOfRange('spot', S, '(0, ∞)');
+    const S = p.spot();
     const K = args.payoff.strike;
     if (!(K > 0)) throw InvalidInputError.outOfRange('payoff.strike', K, '(0, ∞)');
     const H = args.barrier;

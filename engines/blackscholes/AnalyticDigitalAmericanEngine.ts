@@ -60,8 +60,7 @@ export class AnalyticDigitalAmericanEngine extends PricingEngine<VanillaOptionAr
       throw InvalidInputError.outOfRange('payoff', payoff.name(), '{CashOrNothing, AssetOrNothing}');
     }
     const p = this.process;
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const K = payoff.strike;
     if (!(K > 0)) throw InvalidInputError.outOfRange('payoff.strike', K, '(0, ∞)');
     const vol = p.blackVolatility.currentLink();

@@ -56,8 +56,7 @@ export class AnalyticDiscreteGeometricAveragePriceAsianEngine extends PricingEng
       throw InvalidInputError.outOfRange('averageType', args.averageType, '{Geometric}');
     }
     const p = this.process;
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const vol = p.blackVolatility.currentLink();
     const riskFree = p.riskFreeRate.currentLink();
     const dividend = p.dividendYield.currentLink();

@@ -59,8 +59,7 @@ export class AnalyticEuropeanEngine extends PricingEngine<VanillaOptionArguments
     const p = this.process;
     const expiry = args.exercise.lastDate();
     const strike = args.payoff.strike;
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const vol = p.blackVolatility.currentLink();
     const riskFree = p.riskFreeRate.currentLink();
     const dividend = p.dividendYield.currentLink();

@@ -76,8 +76,7 @@ export class BinomialVanillaEngine extends PricingEngine<VanillaOptionArguments>
     const p = this.process;
     const omega: number = args.payoff.optionType;
     const strike = args.payoff.strike;
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const maturity = args.exercise.lastDate();
     const riskFree = p.riskFreeRate.currentLink();
     const T = riskFree.timeFromReference(maturity);

@@ -101,8 +101,7 @@ export class McAmericanEngine extends PricingEngine<VanillaOptionArguments> {
     if (vol.timeFromReference(ex.earliestDate) > 0) {
       throw InvalidInputError.outOfRange('exercise.earliestDate', ex.earliestDate.toISOString(), '(−∞, evaluation date]: exercise must be allowed from today');
     }
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const K = args.payoff.strike;
     const w = args.payoff.optionType;
     const intrinsic = Math.max(w * (spot - K), 0);

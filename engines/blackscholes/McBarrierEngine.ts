@@ -63,8 +63,7 @@ export class McBarrierEngine extends PricingEngine<BarrierOptionArguments> {
     if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
     if (!(args.payoff instanceof PlainVanillaPayoff)) throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
     const p = this.process;
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const code = CODES[args.barrierType];
     const down = (code & 1) === 0;
     if (down ? spot <= args.barrier : spot >= args.barrier) {

@@ -74,8 +74,7 @@ export class McDiscreteArithmeticAsianEngine extends PricingEngine<DiscreteAvera
     if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
     if (!(args.payoff instanceof PlainVanillaPayoff)) throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
     const p = this.process;
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const vol = p.blackVolatility.currentLink();
     const K = args.payoff.strike;
     const omega = args.payoff.optionType;

@@ -56,8 +56,7 @@ export class McEuropeanEngine extends PricingEngine<VanillaOptionArguments> {
     const omega = args.payoff.optionType;
     const p = this.process;
     const T = p.blackVolatility.currentLink().timeFromReference(args.exercise.lastDate());
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     if (!(T > 0)) return { value: Math.max(omega * (spot - K), 0), errorEstimate: 0, greeks: {}, additionalResults: { samples: 0, timeSteps: 0 } };
     const steps = this.options.timeSteps ?? 1;
     const times = uniformTimes(T, steps);

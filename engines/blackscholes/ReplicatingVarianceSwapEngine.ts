@@ -119,8 +119,7 @@ export class ReplicatingVarianceSwapEngine extends PricingEngine<VarianceSwapArg
     if (!(maturity > 0)) {
       throw InvalidInputError.outOfRange('maturityDate', args.maturityDate.toISOString(), `(${reference.toISOString()}, ∞)`);
     }
-    const spot = p.x0.currentLink().value();
-    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    const spot = p.spot();
     const riskFreeDiscount = riskFree.discount(args.maturityDate);
     const forward = (spot * dividend.discount(args.maturityDate)) / riskFreeDiscount;
     const sStar = this.callStrikes.reduce((a, b) => Math.min(a, b));

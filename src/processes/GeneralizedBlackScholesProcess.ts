@@ -41,6 +41,18 @@ export class GeneralizedBlackScholesProcess extends Observable implements Observ
     }
   }
 
+  /**
+   * The current spot S₀, read from the `x0` quote (QuantLib's `x0()`).
+   * @returns S₀ in price units, > 0.
+   * @throws InvalidInputError when the spot is not > 0.
+   * @throws QuantflowError (code `INVALID_QUOTE`) when the spot quote is invalid.
+   */
+  spot(): number {
+    const spot = this.x0.currentLink().value();
+    if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+    return spot;
+  }
+
   /** Forwards a change of a market object. */
   update(): void {
     this.notifyObservers();

@@ -30,8 +30,7 @@ export function americanInputs(process: GeneralizedBlackScholesProcess, args: Va
   if (!(args.payoff instanceof PlainVanillaPayoff)) {
     throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
   }
-  const spot = process.x0.currentLink().value();
-  if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+  const spot = process.spot();
   const strike = args.payoff.strike;
   if (!(strike > 0)) throw InvalidInputError.outOfRange('payoff.strike', strike, '(0, ∞)');
   const vol = process.blackVolatility.currentLink();

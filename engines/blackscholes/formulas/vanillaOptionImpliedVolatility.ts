@@ -61,8 +61,7 @@ export function vanillaOptionImpliedVolatility(option: VanillaOption, targetValu
   const vol = process.blackVolatility.currentLink();
   const time = vol.timeFromReference(expiry);
   if (!(time > 0)) throw InvalidInputError.outOfRange('option.exercise.lastDate', expiry.toISOString(), 'after the vol surface reference date');
-  const spot = process.x0.currentLink().value();
-  if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+  const spot = process.spot();
   const riskFreeDiscount = process.riskFreeRate.currentLink().discount(expiry);
   const forward = (spot * process.dividendYield.currentLink().discount(expiry)) / riskFreeDiscount;
   return blackFormulaImpliedStdDev(payoff.optionType, payoff.strike, forward, targetValue, riskFreeDiscount) / Math.sqrt(time);

@@ -17,8 +17,7 @@ export interface BlackScholesMarket {
 }
 
 export function blackScholesMarket(process: GeneralizedBlackScholesProcess, maturityDate: Date, strike: number): BlackScholesMarket {
-  const spot = process.x0.currentLink().value();
-  if (!(spot > 0)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+  const spot = process.spot();
   const riskFree = process.riskFreeRate.currentLink();
   const dividend = process.dividendYield.currentLink();
   const vol = process.blackVolatility.currentLink();

@@ -1,6 +1,6 @@
 // Internal: per-step log drift, vol, √Δt and discount of a GeneralizedBlackScholesProcess on a
 // time grid, in the fused kernel's stepData layout.
-import { ArbitrageError, InvalidInputError } from '../../../src/errors.js';
+import { ArbitrageError } from '../../../src/errors.js';
 import type { GeneralizedBlackScholesProcess } from '../../../src/processes/GeneralizedBlackScholesProcess.js';
 
 export interface GbmGrid {
@@ -17,8 +17,7 @@ export interface GbmGrid {
  * − ½Δw_j, σ_j = √(Δw_j/Δt_j), w(t) the Black variance at `strike`.
  */
 export function gbmGrid(process: GeneralizedBlackScholesProcess, times: Float64Array, strike: number): GbmGrid {
-  const spot = process.x0.currentLink().value();
-  if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+  const spot = process.spot();
   const vol = process.blackVolatility.currentLink();
   const rf = process.riskFreeRate.currentLink();
   const div = process.dividendYield.currentLink();
