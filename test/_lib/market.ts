@@ -1,5 +1,6 @@
 // Builds small Black–Scholes markets for tests; every piece is a public quantflow object.
 import { AnalyticEuropeanEngine } from '../../engines/blackscholes/AnalyticEuropeanEngine.js';
+import { AmericanExercise } from '../../instruments/exercises/AmericanExercise.js';
 import { EuropeanExercise } from '../../instruments/exercises/EuropeanExercise.js';
 import { OptionType } from '../../instruments/OptionType.js';
 import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
@@ -51,6 +52,11 @@ export function flatMarket(s = 100, r = 0.05, q = 0.02, sigma = 0.2): FlatMarket
 
 export function europeanOption(type: OptionType, strike: number, days: number): VanillaOption {
   return new VanillaOption(new PlainVanillaPayoff(type, strike), new EuropeanExercise(today.addDays(days)));
+}
+
+/** An American vanilla exercisable from `today` to `today + days`. */
+export function americanOption(type: OptionType, strike: number, days: number): VanillaOption {
+  return new VanillaOption(new PlainVanillaPayoff(type, strike), new AmericanExercise(today, today.addDays(days)));
 }
 
 export { OptionType };

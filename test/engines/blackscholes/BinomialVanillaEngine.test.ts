@@ -12,22 +12,14 @@ import { CashOrNothingPayoff } from '../../../instruments/payoffs/CashOrNothingP
 import { PlainVanillaPayoff } from '../../../instruments/payoffs/PlainVanillaPayoff.js';
 import { VanillaOption } from '../../../instruments/VanillaOption.js';
 import { InvalidInputError } from '../../../src/errors.js';
-import { europeanOption, flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
-import { quantlib } from '../../_lib/reference.js';
+import { americanOption, europeanOption, flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
+import { americanCases, quantlib } from '../../_lib/reference.js';
 
-interface AmericanCase {
-  id: string;
-  inputs: { S: number; K: number; N_days: number; r: number; q: number; vol: number; type: 'call' | 'put' };
-  outputs: Record<string, number>;
-}
-const americanCases: AmericanCase[] = quantlib['american'].cases;
 
 beforeEach(setToday);
 
 const typeOf = (t: 'call' | 'put') => (t === 'call' ? OptionType.Call : OptionType.Put);
-function american(type: OptionType, strike: number, days: number): VanillaOption {
-  return new VanillaOption(new PlainVanillaPayoff(type, strike), new AmericanExercise(today, today.addDays(days)));
-}
+const american = americanOption;
 
 /** Least-squares slope of log|error| against log N: the convergence order. */
 function order(steps: number[], errors: number[]): number {

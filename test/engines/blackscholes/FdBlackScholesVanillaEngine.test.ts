@@ -4,27 +4,18 @@ import { BinomialVanillaEngine } from '../../../engines/blackscholes/BinomialVan
 import { BlackCalculator } from '../../../engines/blackscholes/BlackCalculator.js';
 import { FdBlackScholesVanillaEngine, type FdBlackScholesVanillaEngineOptions } from '../../../engines/blackscholes/FdBlackScholesVanillaEngine.js';
 import { LeisenReimer } from '../../../engines/trees/LeisenReimer.js';
-import { AmericanExercise } from '../../../instruments/exercises/AmericanExercise.js';
 import { BermudanExercise } from '../../../instruments/exercises/BermudanExercise.js';
 import { PlainVanillaPayoff } from '../../../instruments/payoffs/PlainVanillaPayoff.js';
 import { VanillaOption } from '../../../instruments/VanillaOption.js';
 import { InvalidInputError } from '../../../src/errors.js';
-import { europeanOption, flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
-import { quantlib } from '../../_lib/reference.js';
+import { americanOption, europeanOption, flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
+import { americanCases, quantlib } from '../../_lib/reference.js';
 
-interface AmericanCase {
-  id: string;
-  inputs: { S: number; K: number; N_days: number; r: number; q: number; vol: number; type: 'call' | 'put' };
-  outputs: Record<string, number>;
-}
-const americanCases: AmericanCase[] = quantlib['american'].cases;
 
 beforeEach(setToday);
 
 const typeOf = (t: 'call' | 'put') => (t === 'call' ? OptionType.Call : OptionType.Put);
-function american(type: OptionType, strike: number, days: number): VanillaOption {
-  return new VanillaOption(new PlainVanillaPayoff(type, strike), new AmericanExercise(today, today.addDays(days)));
-}
+const american = americanOption;
 function fdPrice(option: VanillaOption, m: ReturnType<typeof flatMarket>, options: FdBlackScholesVanillaEngineOptions): number {
   option.setPricingEngine(new FdBlackScholesVanillaEngine(m.process, options));
   return option.NPV();
