@@ -9,7 +9,7 @@ import { PlainVanillaPayoff } from '../../../instruments/payoffs/PlainVanillaPay
 import { VanillaOption } from '../../../instruments/VanillaOption.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import { americanOption, europeanOption, flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
-import { americanCases, quantlib } from '../../_lib/reference.js';
+import { americanCases } from '../../_lib/reference.js';
 
 
 beforeEach(setToday);
