@@ -36,13 +36,14 @@ const CALIBRATION_STREAM = 2 ** 40;
 const CHUNK = 4096;
 
 /**
- * Monte Carlo pricing of American vanilla options under Black–Scholes–Merton by
+ * Monte Carlo pricing of American and Bermudan vanilla options under Black–Scholes–Merton by
  * Longstaff–Schwartz least-squares regression.
  *
  * @remarks
  * Exercise is allowed at the `timeSteps` grid times t_j = jT/n (default n = max(1, ⌈50·T⌉)),
  * i.e. a Bermudan approximation of the American option from below, plus immediate exercise
- * today (value = max(intrinsic, estimate)). The exercise rule is fitted on
+ * today (value = max(intrinsic, estimate)). A Bermudan option is simulated exactly on its own
+ * future exercise dates (`timeSteps` is ignored), with immediate exercise only if a date is today. The exercise rule is fitted on
  * `calibrationSamples` separate paths (see {@link LongstaffSchwartz}) and applied to the pricing
  * paths (never exercising where the European value to expiry exceeds the exercise value), so
  * the estimate is low-biased (sub-optimal rule and discrete exercise) with an honest
@@ -55,7 +56,7 @@ const CHUNK = 4096;
  * `MCAmericanEngine`.
  * Checked against: QuantLib 1.29 `american` cases (QdFp high-precision value) within
  * 3 standard errors + 0.04 (stated low bias of 50 exercise dates and a cubic rule), and ≥ the
- * European value (test/engines/blackscholes/McAmericanEngine.test.ts).
+ * European value; Bermudans against FdBlackScholesVanillaEngine (test/engines/blackscholes/McAmericanEngine.test.ts).
  *
  * @public
  */
@@ -88,28 +89,37 @@ export class McAmericanEngine extends PricingEngine<VanillaOptionArguments> {
   }
 
   /**
-   * @throws InvalidInputError when the exercise is not American, its earliest date is after the
-   * evaluation date, the payoff is not plain vanilla or the spot is not positive.
+   * @throws InvalidInputError when the exercise is not American or Bermudan, an American one's
+   * earliest date is after the evaluation date, the payoff is not plain vanilla or the spot is not positive.
    * @throws ConvergenceError when `requiredTolerance` is not reached within `maxSamples`.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
-    if (args.exercise.type !== ExerciseType.American) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{American}');
+    const type = args.exercise.type;
+    if (type !== ExerciseType.American && type !== ExerciseType.Bermudan) {
+      throw InvalidInputError.outOfRange('exercise.type', type, '{American, Bermudan}');
+    }
     if (!(args.payoff instanceof PlainVanillaPayoff)) throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
     const p = this.process;
     const vol = p.blackVolatility.currentLink();
-    const ex = args.exercise as AmericanExercise;
-    if (vol.timeFromReference(ex.earliestDate) > 0) {
-      throw InvalidInputError.outOfRange('exercise.earliestDate', ex.earliestDate.toISOString(), '(−∞, evaluation date]: exercise must be allowed from today');
+    const ex = args.exercise;
+    if (type === ExerciseType.American && vol.timeFromReference((ex as AmericanExercise).earliestDate) > 0) {
+      const earliest = (ex as AmericanExercise).earliestDate;
+      throw InvalidInputError.outOfRange('exercise.earliestDate', earliest.toISOString(), '(−∞, evaluation date]: exercise must be allowed from today');
     }
     const spot = p.spot();
     const K = args.payoff.strike;
     const w = args.payoff.optionType;
-    const intrinsic = Math.max(w * (spot - K), 0);
+    const exercisableNow = type === ExerciseType.American || ex.dates().some((d) => vol.timeFromReference(d) === 0);
+    const intrinsic = exercisableNow ? Math.max(w * (spot - K), 0) : 0;
     const T = vol.timeFromReference(ex.lastDate());
-    if (!(T > 0)) return { value: intrinsic, errorEstimate: 0, greeks: {}, additionalResults: { samples: 0, timeSteps: 0 } };
+    if (!(T > 0)) return { value: Math.max(w * (spot - K), 0), errorEstimate: 0, greeks: {}, additionalResults: { samples: 0, timeSteps: 0 } };
     const o = this.options;
-    const n = o.timeSteps ?? Math.max(1, Math.ceil(50 * T));
-    const times = uniformTimes(T, n);
+    // American: a uniform grid (a Bermudan approximation from below); Bermudan: its own future dates.
+    const times =
+      type === ExerciseType.American
+        ? uniformTimes(T, o.timeSteps ?? Math.max(1, Math.ceil(50 * T)))
+        : Float64Array.from(ex.dates().map((d) => vol.timeFromReference(d)).filter((t) => t > 0));
+    const n = times.length;
     const grid = gbmGrid(p, times, K);
     const params = new Float64Array(11);
     params[0] = Math.log(spot);

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { McAmericanEngine } from '../../../engines/blackscholes/McAmericanEngine.js';
+import { FdBlackScholesVanillaEngine } from '../../../engines/blackscholes/FdBlackScholesVanillaEngine.js';
 import { AmericanExercise } from '../../../instruments/exercises/AmericanExercise.js';
+import { BermudanExercise } from '../../../instruments/exercises/BermudanExercise.js';
 import { PlainVanillaPayoff } from '../../../instruments/payoffs/PlainVanillaPayoff.js';
 import { VanillaOption } from '../../../instruments/VanillaOption.js';
-import { flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
+import { europeanOption, flatMarket, OptionType, setToday, today } from '../../_lib/market.js';
 import { quantlib } from '../../_lib/reference.js';
 
 beforeEach(setToday);
@@ -37,8 +39,37 @@ describe('McAmericanEngine (Longstaff–Schwartz)', () => {
     }
   });
 
-  it('refuses Sobol and a non-American exercise', () => {
+  it('prices a quarterly Bermudan put within 3 se of the FD value (minus a stated low bias)', () => {
+    // FD 800×800 on the same Bermudan dates is accurate to ~1e-4 (trees-and-pde.md); LSM with a
+    // cubic rule and 4 dates is low-biased by ≤ 0.02 (Longstaff–Schwartz 2001, Table 1 scale).
+    const m = flatMarket(100, 0.05, 0, 0.2);
+    const dates = [91, 182, 273, 365].map((d) => today.addDays(d));
+    const bermudan = () => new VanillaOption(new PlainVanillaPayoff(OptionType.Put, 100), new BermudanExercise(dates));
+    const fd = bermudan();
+    fd.setPricingEngine(new FdBlackScholesVanillaEngine(m.process, { tGrid: 800, xGrid: 800 }));
+    const mc = bermudan();
+    mc.setPricingEngine(new McAmericanEngine(m.process, { samples: 16384, calibrationSamples: 8192, seed: 5, antithetic: true }));
+    const se = mc.errorEstimate();
+    expect(mc.NPV()).toBeLessThan(fd.NPV() + 3 * se);
+    expect(mc.NPV()).toBeGreaterThan(fd.NPV() - 3 * se - 0.02);
+    expect(mc.result('timeSteps')).toBe(4); // simulated on its own exercise dates
+  });
+
+  it('a Bermudan with the expiry as only date is the European: the control variate makes it exact', () => {
+    // y = c on every path, so the control-variate estimate equals the control's Black–Scholes mean.
+    const m = flatMarket(100, 0.05, 0.02, 0.25);
+    const b = new VanillaOption(new PlainVanillaPayoff(OptionType.Put, 95), new BermudanExercise([today.addDays(200)]));
+    b.setPricingEngine(new McAmericanEngine(m.process, { samples: 2048, seed: 3 }));
+    const e = europeanOption(OptionType.Put, 95, 200);
+    e.setPricingEngine(m.engine);
+    expect(Math.abs(b.NPV() - e.NPV())).toBeLessThan(1e-10);
+  });
+
+  it('refuses Sobol and a European exercise', () => {
     const m = flatMarket();
+    const e = europeanOption(OptionType.Put, 100, 100);
+    e.setPricingEngine(new McAmericanEngine(m.process, { samples: 64 }));
+    expect(() => e.NPV()).toThrow(/exercise.type = "?European"? is outside the allowed range \{American, Bermudan\}/);
     expect(() => new McAmericanEngine(m.process, { rng: 'sobol' })).toThrow(/options.rng/);
     expect(() => new McAmericanEngine(m.process, { calibrationSamples: 3 })).toThrow(/calibrationSamples = 3/);
   });
