@@ -53,7 +53,7 @@ export class BinomialVanillaEngine extends PricingEngine<VanillaOptionArguments>
    * @param process - the Black–Scholes–Merton process (spot, curves, vol surface).
    * @param treeType - the tree class, e.g. `CoxRossRubinstein` or `LeisenReimer`.
    * @param timeSteps - number of time steps N, integer ≥ 2 (LeisenReimer raises an even N by one).
-   * @throws InvalidInputError when `timeSteps` is not an integer ≥ 2.
+   * @throws InvalidInputError when `treeType` is not a tree class or `timeSteps` is not an integer ≥ 2.
    */
   constructor(
     readonly process: GeneralizedBlackScholesProcess,
@@ -61,6 +61,9 @@ export class BinomialVanillaEngine extends PricingEngine<VanillaOptionArguments>
     readonly timeSteps: number,
   ) {
     super();
+    if (typeof treeType !== 'function') {
+      throw InvalidInputError.outOfRange('treeType', treeType, 'a BinomialTree class (CoxRossRubinstein, JarrowRudd, Tian, LeisenReimer)');
+    }
     checkInteger('timeSteps', timeSteps, 2);
     this.registerWith(process);
   }

@@ -1,4 +1,5 @@
 import { checkPositive } from '../../src/_lib/checks.js';
+import { InvalidInputError } from '../../src/errors.js';
 import { BinomialTree, type BinomialTreeParameters } from './BinomialTree.js';
 import { checkProbability } from './_lib/checkProbability.js';
 import { peizerPrattMethod2Inversion } from './_lib/peizerPrattMethod2Inversion.js';
@@ -30,7 +31,8 @@ export class LeisenReimer extends BinomialTree {
    * @param end - maturity in years, > 0.
    * @param steps - time steps, integer ≥ 1 (even values are raised by one).
    * @param strike - the strike the tree is centred on, > 0.
-   * @throws InvalidInputError for a bad argument, or when pu leaves [0, 1].
+   * @throws InvalidInputError for a bad argument, or when pu is not in (0, 1) (strike too far
+   * from the forward in standard deviations).
    */
   constructor(params: BinomialTreeParameters, end: number, steps: number, strike: number) {
     super(params, end, steps % 2 === 1 ? steps : steps + 1);
@@ -45,6 +47,14 @@ export class LeisenReimer extends BinomialTree {
     const pDash = peizerPrattMethod2Inversion(d2 + Math.sqrt(variance), n);
     this.up = (growth * pDash) / this.pu;
     this.down = (growth - this.pu * this.up) / (1 - this.pu);
+    // Far from the strike (|d2| ≳ 6√N) the inversions round to 0 or 1 and the factors degenerate
+    // (division by zero, or down = 0): refuse rather than return NaN.
+    if (!(this.pu > 0 && this.pu < 1 && this.down > 0 && this.up > this.down && Number.isFinite(this.up))) {
+      throw new InvalidInputError(
+        `LeisenReimer: the tree cannot be centred on strike ${strike}: d2 = ${d2} saturates the up probability (pu = ${this.pu}, up = ${this.up}, down = ${this.down}); use another tree or more steps`,
+        { argument: 'strike', value: strike, allowed: 'strikes with pu in (0, 1) and 0 < down < up', d2 },
+      );
+    }
     checkProbability('LeisenReimer', this.pu);
   }
 }

@@ -166,6 +166,15 @@ describe('BinomialVanillaEngine', () => {
     m.vol.setValue(0.001);
     // CRR with σ√Δt smaller than the drift per step has pu > 1: refused, not a NaN.
     expect(() => option.NPV()).toThrow(/pu = .* outside the allowed range \[0, 1\]/);
+    // Leisen–Reimer centred 104 standard deviations from the forward with 101 steps: pu rounds to
+    // 1; at 301 steps pu < 1 but the d2 + σ√T inversion rounds to 1 and down = 0 (both were NaN).
+    expect(() => new BinomialVanillaEngine(m.process, 'LeisenReimer' as never, 10)).toThrow(/treeType = "LeisenReimer"/);
+    const deep = flatMarket(50, 0, 0, 0.05);
+    for (const [K, n] of [[24.35, 101], [24.34827554262239, 301]] as const) {
+      const put = american(OptionType.Put, K, 7);
+      put.setPricingEngine(new BinomialVanillaEngine(deep.process, LeisenReimer, n));
+      expect(() => put.NPV()).toThrow(/saturates the up probability/);
+    }
   });
 
   it('reprices when a quote changes (observes the process)', () => {
