@@ -4,8 +4,9 @@
 // σ = s/√T. Inputs are validated by the TypeScript wrapper (F, K, T, D > 0; ω = ±1;
 // D·(ω(F − K))⁺ ≤ price < D·F or D·K), so the loops never see bad data.
 // Source: P. Jäckel, "Let's Be Rational", Wilmott (January 2015) 40–53, 2016 revision.
+import { ensureImpliedVolTable, impliedStdDev, tableNormalisedImpliedStdDevOtmV, tableReachesSomeLaneV } from './_lib/impliedVolTable';
 import {
-  impliedStdDev, guessFromSide, sidePoint,
+  guessFromSide, sidePoint,
   gS, gSLeft, gSRight, gObjective, DBL_EPSILON, DBL_MIN, ONE_OVER_SQRT_TWO_PI, CODY_X1,
 } from './_lib/impliedVolMath';
 import { blackAndVegaV, lastVegaV, iterateV, codyRationalV, lowerMapGuessV } from './_lib/impliedVolSimdMath';
@@ -24,6 +25,7 @@ function one(o: usize, price: usize, F: usize, K: usize, T: usize, D: usize, w: 
  * `vol` receives σ (annualised).
  */
 export function impliedVolScalar(n: i32, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize, vol: usize): void {
+  ensureImpliedVolTable();
   for (let i: i32 = 0; i < n; i++) one(<usize>i << 3, price, F, K, T, D, w, vol);
 }
 
@@ -36,6 +38,7 @@ export function impliedVolScalar(n: i32, price: usize, F: usize, K: usize, T: us
  * tail, go through the scalar path.
  */
 export function impliedVolSimd(n: i32, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize, vol: usize): void {
+  ensureImpliedVolTable();
   const zero = f64x2.splat(0.0);
   const pairs = n & ~1;
   for (let i: i32 = 0; i < pairs; i += 2) {
@@ -51,6 +54,17 @@ export function impliedVolSimd(n: i32, price: usize, F: usize, K: usize, T: usiz
       continue;
     }
     const x = f64x2.neg(f64x2.abs(logV(f64x2.div(vF, vK))));
+    // The table and one step where both lanes reach it; a pair it serves in part goes lane by lane.
+    const fast = tableNormalisedImpliedStdDevOtmV(beta, x);
+    if (v128.all_true<i64>(f64x2.eq(fast, fast))) {
+      v128.store(vol + o, f64x2.div(fast, f64x2.sqrt(v128.load(T + o))));
+      continue;
+    }
+    if (tableReachesSomeLaneV) {
+      one(o, price, F, K, T, D, w, vol);
+      one(o + 8, price, F, K, T, D, w, vol);
+      continue;
+    }
     const bMax = expV(f64x2.mul(f64x2.splat(0.5), x));
     beta = v128.bitselect(beta, f64x2.mul(bMax, f64x2.splat(1.0 - DBL_EPSILON)), f64x2.lt(beta, bMax));
     const sC = f64x2.sqrt(f64x2.abs(f64x2.mul(f64x2.splat(2.0), x)));

@@ -257,6 +257,26 @@ function householderFactor(newton: f64, halley: f64, hh3: f64): f64 {
   return (1.0 + 0.5 * halley * newton) / (1.0 + newton * (halley + (hh3 * newton) / 6.0));
 }
 
+/** The Householder(3) step on 1/ln b − 1/ln β at b > 0, ∂b/∂s = bp > 0 (bHalley = b″/b′, bHh3 = b‴/b′). */
+// @ts-ignore: decorator
+@inline
+export function logObjectiveStep(lnBeta: f64, b: f64, bp: f64, bHalley: f64, bHh3: f64): f64 {
+  const lnB = logS(b);
+  const bpob = bp / b;
+  const newton = (((lnBeta - lnB) * lnB) / lnBeta) / bpob;
+  const halley = bHalley - bpob * (1.0 + 2.0 / lnB);
+  const hh3 = bHh3 + 2.0 * bpob * bpob * (1.0 + (3.0 / lnB) * (1.0 + 1.0 / lnB)) - 3.0 * bHalley * bpob * (1.0 + 2.0 / lnB);
+  return newton * householderFactor(newton, halley, hh3);
+}
+
+/** The Householder(3) step on b − β, bp > 0. */
+// @ts-ignore: decorator
+@inline
+export function plainObjectiveStep(beta: f64, b: f64, bp: f64, bHalley: f64, bHh3: f64): f64 {
+  const newton = (beta - b) / bp;
+  return newton * householderFactor(newton, bHalley, bHh3);
+}
+
 // Outputs of centralPoint and guessFromSide (AssemblyScript has no tuples; the kernels allocate nothing).
 export let gBC: f64 = 0.0;
 export let gVC: f64 = 0.0;
@@ -401,14 +421,7 @@ export function normalisedImpliedStdDevOtm(beta: f64, x: f64, iterations: i32): 
     const bHh3 = bHalley * bHalley - 3.0 * (xOverS / s) * (xOverS / s) - 0.25;
     if (objective == 0) {
       if (b <= 0.0 || bp <= 0.0) ds = 0.5 * (sLeft + sRight) - s;
-      else {
-        const lnB = logS(b);
-        const bpob = bp / b;
-        const newton = (((lnBeta - lnB) * lnB) / lnBeta) / bpob;
-        const halley = bHalley - bpob * (1.0 + 2.0 / lnB);
-        const hh3 = bHh3 + 2.0 * bpob * bpob * (1.0 + (3.0 / lnB) * (1.0 + 1.0 / lnB)) - 3.0 * bHalley * bpob * (1.0 + 2.0 / lnB);
-        ds = newton * householderFactor(newton, halley, hh3);
-      }
+      else ds = logObjectiveStep(lnBeta, b, bp, bHalley, bHh3);
     } else if (objective == 2) {
       if (b >= bMax || bp <= DBL_MIN) ds = 0.5 * (sLeft + sRight) - s;
       else {
@@ -423,18 +436,10 @@ export function normalisedImpliedStdDevOtm(beta: f64, x: f64, iterations: i32): 
     } else if (!(bp > 0.0)) {
       ds = 0.5 * (sLeft + sRight) - s;
     } else {
-      const newton = (beta - b) / bp;
-      ds = newton * householderFactor(newton, bHalley, bHh3);
+      ds = plainObjectiveStep(beta, b, bp, bHalley, bHh3);
     }
     ds = max<f64>(-0.5 * s, ds);
     s += ds;
   }
   return s;
-}
-
-/** Implied s of an undiscounted price p on f, k > 0, θ = ±1 (p within its bounds). */
-export function impliedStdDev(p: f64, f: f64, k: f64, theta: f64): f64 {
-  const timeValue = p - max<f64>(theta * (f - k), 0.0);
-  if (!(timeValue > 0.0)) return 0.0;
-  return normalisedImpliedStdDevOtm(timeValue / (sqrt<f64>(f) * sqrt<f64>(k)), -abs<f64>(logS(f / k)), 2);
 }

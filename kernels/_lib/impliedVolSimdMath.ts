@@ -218,6 +218,49 @@ function householderFactorV(newton: v128, halley: v128, hh3: v128): v128 {
   return f64x2.div(num, den);
 }
 
+/** b″/b′ and b‴/b′ of the normalised Black function at (x, s), lane-wise (set by halleyTermsV). */
+export let lastHalleyV: v128 = f64x2.splat(0.0);
+export let lastHh3V: v128 = f64x2.splat(0.0);
+
+/** b″/b′ = x²/s³ − s/4 into lastHalleyV and b‴/b′ = (b″/b′)² − 3x²/s⁴ − 1/4 into lastHh3V. */
+// @ts-ignore: decorator
+@inline
+export function halleyTermsV(x: v128, s: v128): void {
+  const xOverS = f64x2.div(x, s);
+  const xOverS2 = f64x2.div(xOverS, s);
+  const bHalley = f64x2.sub(f64x2.div(f64x2.mul(xOverS, xOverS), s), f64x2.mul(sp(0.25), s));
+  lastHalleyV = bHalley;
+  lastHh3V = f64x2.sub(f64x2.sub(f64x2.mul(bHalley, bHalley), f64x2.mul(f64x2.mul(sp(3.0), xOverS2), xOverS2)), sp(0.25));
+}
+
+/** The Householder(3) step on b − β lane-wise (lanes with bp ≤ 0: don't care). */
+// @ts-ignore: decorator
+@inline
+export function plainObjectiveStepV(beta: v128, b: v128, bp: v128, bHalley: v128, bHh3: v128): v128 {
+  const newton = f64x2.div(f64x2.sub(beta, b), bp);
+  return f64x2.mul(newton, householderFactorV(newton, bHalley, bHh3));
+}
+
+/** The Householder(3) step on 1/ln b − 1/ln β lane-wise (lanes with b or bp ≤ 0: don't care). */
+export function logObjectiveStepV(lnBeta: v128, b: v128, bp: v128, bHalley: v128, bHh3: v128): v128 {
+  const lnB = logV(b);
+  const bpob = f64x2.div(bp, b);
+  const newton = f64x2.div(f64x2.div(f64x2.mul(f64x2.sub(lnBeta, lnB), lnB), lnBeta), bpob);
+  const onePlus2OverLnB = f64x2.add(sp(1.0), f64x2.div(sp(2.0), lnB));
+  const halley = f64x2.sub(bHalley, f64x2.mul(bpob, onePlus2OverLnB));
+  const hh3 = f64x2.sub(
+    f64x2.add(
+      bHh3,
+      f64x2.mul(
+        f64x2.mul(f64x2.mul(sp(2.0), bpob), bpob),
+        f64x2.add(sp(1.0), f64x2.mul(f64x2.div(sp(3.0), lnB), f64x2.add(sp(1.0), f64x2.div(sp(1.0), lnB)))),
+      ),
+    ),
+    f64x2.mul(f64x2.mul(f64x2.mul(sp(3.0), bHalley), bpob), onePlus2OverLnB),
+  );
+  return f64x2.mul(newton, householderFactorV(newton, halley, hh3));
+}
+
 /**
  * At most two Householder(3) steps lane-wise from the guesses s (brackets sLeft/sRight,
  * objective 0: 1/ln b, 1: b, 2: ln(b_max − b), as f64 lanes): the scalar loop of
@@ -257,33 +300,16 @@ export function iterateV(beta: v128, x: v128, bMax: v128, s: v128, sLeft: v128, 
     const tightenLeft = v128.and(live, v128.and(f64x2.lt(b, beta), f64x2.gt(s, sLeft)));
     sRight = v128.bitselect(s, sRight, tightenRight);
     sLeft = v128.bitselect(s, sLeft, tightenLeft);
-    const xOverS = f64x2.div(x, s);
-    const xOverS2 = f64x2.div(xOverS, s);
-    const bHalley = f64x2.sub(f64x2.div(f64x2.mul(xOverS, xOverS), s), f64x2.mul(sp(0.25), s));
-    const bHh3 = f64x2.sub(f64x2.sub(f64x2.mul(bHalley, bHalley), f64x2.mul(f64x2.mul(sp(3.0), xOverS2), xOverS2)), sp(0.25));
+    halleyTermsV(x, s);
+    const bHalley = lastHalleyV;
+    const bHh3 = lastHh3V;
     const bisectDs = f64x2.sub(f64x2.mul(sp(0.5), f64x2.add(sLeft, sRight)), s);
     // Objective b − β (middle branches).
-    const newton1 = f64x2.div(f64x2.sub(beta, b), bp);
-    let step = v128.bitselect(f64x2.mul(newton1, householderFactorV(newton1, bHalley, bHh3)), bisectDs, f64x2.gt(bp, zero));
+    let step = v128.bitselect(plainObjectiveStepV(beta, b, bp, bHalley, bHh3), bisectDs, f64x2.gt(bp, zero));
     if (v128.any_true(v128.and(live, obj0))) {
       // Objective 1/ln b − 1/ln β (lowest branch).
-      const lnB = logV(b);
-      const bpob = f64x2.div(bp, b);
-      const newton = f64x2.div(f64x2.div(f64x2.mul(f64x2.sub(lnBeta, lnB), lnB), lnBeta), bpob);
-      const onePlus2OverLnB = f64x2.add(sp(1.0), f64x2.div(sp(2.0), lnB));
-      const halley = f64x2.sub(bHalley, f64x2.mul(bpob, onePlus2OverLnB));
-      const hh3 = f64x2.sub(
-        f64x2.add(
-          bHh3,
-          f64x2.mul(
-            f64x2.mul(f64x2.mul(sp(2.0), bpob), bpob),
-            f64x2.add(sp(1.0), f64x2.mul(f64x2.div(sp(3.0), lnB), f64x2.add(sp(1.0), f64x2.div(sp(1.0), lnB)))),
-          ),
-        ),
-        f64x2.mul(f64x2.mul(f64x2.mul(sp(3.0), bHalley), bpob), onePlus2OverLnB),
-      );
       const ok = v128.and(f64x2.gt(b, zero), f64x2.gt(bp, zero));
-      const step0 = v128.bitselect(f64x2.mul(newton, householderFactorV(newton, halley, hh3)), bisectDs, ok);
+      const step0 = v128.bitselect(logObjectiveStepV(lnBeta, b, bp, bHalley, bHh3), bisectDs, ok);
       step = v128.bitselect(step0, step, obj0);
     }
     if (v128.any_true(v128.and(live, obj2))) {

@@ -1,4 +1,4 @@
-import { lbrImpliedStdDev } from './_lib/impliedVolLetsBeRational.js';
+import { impliedStdDev } from './_lib/impliedVolTable.js';
 
 /** An input column: length n, or length 1 (broadcast). */
 type Column = Float64Array | Int8Array;
@@ -42,7 +42,7 @@ export function impliedBlackVolatilityReference(
   const sD = discounts.length === 1 ? 0 : 1;
   const sW = optionTypes.length === 1 ? 0 : 1;
   for (let i = 0; i < n; i++) {
-    const s = lbrImpliedStdDev(prices[i * sP] / discounts[i * sD], forwards[i * sF], strikes[i * sK], optionTypes[i * sW]);
+    const s = impliedStdDev(prices[i * sP] / discounts[i * sD], forwards[i * sF], strikes[i * sK], optionTypes[i * sW]);
     out[i] = s / Math.sqrt(expiries[i * sT]);
   }
 }

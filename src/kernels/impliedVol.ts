@@ -78,7 +78,7 @@ const DOMAINS: readonly ColumnDomain[] = ['nonNegative', 'positive', 'positive',
  *   discounts: Float64Array.of(0.951229424500714, 0.9950124791926823), optionTypes: 1,
  * });
  * [vols[0], vols[1]];
- * //=> [0.20000000000000015, 0.3000000000089931]
+ * //=> [0.20000000000000018, 0.30000000000899324]
  * // QuantLib 1.29 priced both at σ = 0.2 and 0.3; its deep out-of-the-money price is 7.2e-10
  * // (relative) above the exact one (60-digit mpmath), which the inversion faithfully reflects.
  * ```

@@ -1,6 +1,6 @@
 import { checkFinite, checkNonNegative } from '../../../src/_lib/checks.js';
 import { InvalidInputError } from '../../../src/errors.js';
-import { lbrImpliedStdDev } from '../../../src/kernels/_lib/impliedVolLetsBeRational.js';
+import { impliedStdDev } from '../../../src/kernels/_lib/impliedVolTable.js';
 import type { OptionType } from '../../../instruments/OptionType.js';
 import { checkBlackArguments, checkOptionType } from './_lib/checkFormulaArguments.js';
 import { priceOutOfRange } from './_lib/priceOutOfRange.js';
@@ -58,7 +58,7 @@ const RANGE = 'from the discounted intrinsic value up to, not including, D·(F +
  * ```ts
  * import { blackFormulaImpliedStdDev, OptionType } from 'quantflow';
  * blackFormulaImpliedStdDev(OptionType.Call, 100, 100, 7.57708214642728, 0.951229424500714);
- * //=> 0.20000000000000015
+ * //=> 0.20000000000000018
  * ```
  * @see blackFormula
  * @see impliedBlackVolatility
@@ -83,5 +83,5 @@ export function blackFormulaImpliedStdDev(
   const lower = discount * Math.max(optionType * (f - k), 0);
   const upper = discount * (optionType > 0 ? f : k);
   if (!(blackPrice >= lower && blackPrice < upper)) throw priceOutOfRange('blackPrice', blackPrice, lower, upper, RANGE);
-  return lbrImpliedStdDev(blackPrice / discount, f, k, optionType);
+  return impliedStdDev(blackPrice / discount, f, k, optionType);
 }

@@ -30,7 +30,7 @@ import { blackFormulaImpliedStdDev } from './blackFormulaImpliedStdDev.js';
  * ```ts
  * import { impliedBlackVolatility, OptionType } from 'quantflow';
  * impliedBlackVolatility(OptionType.Put, 100, 100, 7.57708214642728, 1, 0.951229424500714);
- * //=> 0.20000000000000015
+ * //=> 0.20000000000000018
  * ```
  * @public
  */

@@ -198,11 +198,16 @@ function viaErfcx(h: number, t: number, gauss: number): number {
 /** ∂b/∂s at the last {@link lbrNormalisedBlackAndVega} evaluation (a second return value). */
 let lastVega = 0;
 
+/** ∂b/∂s at the last {@link lbrNormalisedBlackAndVega} evaluation. @internal */
+export function lbrLastVega(): number {
+  return lastVega;
+}
+
 /**
  * b(x, s) for x ≤ 0 and s ≥ 0, leaving ∂b/∂s = e^(−(h²+t²)/2)/√(2π) in `lastVega`: Regions I, II
- * and IV carry that Gaussian factor anyway, so value and vega cost one exponential.
+ * and IV carry that Gaussian factor anyway, so value and vega cost one exponential. @internal
  */
-function lbrNormalisedBlackAndVega(x: number, s: number): number {
+export function lbrNormalisedBlackAndVega(x: number, s: number): number {
   if (!(s > 0)) {
     lastVega = lbrNormalisedVega(x, s);
     return 0;
@@ -307,6 +312,25 @@ function controlForRightCurvature(
 /** Third-order Householder factor: s_{n+1} = s_n + ν·(1 + ½ην)/(1 + ν(η + ⅙ζν)), ν = −g/g′, η = g″/g′, ζ = g‴/g′. */
 function householderFactor(newton: number, halley: number, hh3: number): number {
   return (1 + 0.5 * halley * newton) / (1 + newton * (halley + (hh3 * newton) / 6));
+}
+
+/**
+ * The Householder(3) step on 1/ln b − 1/ln β (Jäckel 2015, §6, the lowest branch's objective)
+ * at b = b(x, s) > 0 with ∂b/∂s = bp > 0; bHalley = b″/b′ and bHh3 = b‴/b′ of b itself. @internal
+ */
+export function logObjectiveStep(lnBeta: number, b: number, bp: number, bHalley: number, bHh3: number): number {
+  const lnB = refLog(b);
+  const bpob = bp / b;
+  const newton = (((lnBeta - lnB) * lnB) / lnBeta) / bpob;
+  const halley = bHalley - bpob * (1 + 2 / lnB);
+  const hh3 = bHh3 + 2 * bpob * bpob * (1 + (3 / lnB) * (1 + 1 / lnB)) - 3 * bHalley * bpob * (1 + 2 / lnB);
+  return newton * householderFactor(newton, halley, hh3);
+}
+
+/** The Householder(3) step on b − β (the middle branches' objective), bp > 0. @internal */
+export function plainObjectiveStep(beta: number, b: number, bp: number, bHalley: number, bHh3: number): number {
+  const newton = (beta - b) / bp;
+  return newton * householderFactor(newton, bHalley, bHh3);
 }
 
 /**
@@ -429,14 +453,7 @@ export function lbrNormalisedImpliedStdDevOtm(beta: number, x: number, iteration
     const bHh3 = bHalley * bHalley - 3 * (xOverS / s) * (xOverS / s) - 0.25;
     if (objective === 0) {
       if (b <= 0 || bp <= 0) ds = 0.5 * (sLeft + sRight) - s;
-      else {
-        const lnB = refLog(b);
-        const bpob = bp / b;
-        const newton = (((lnBeta - lnB) * lnB) / lnBeta) / bpob;
-        const halley = bHalley - bpob * (1 + 2 / lnB);
-        const hh3 = bHh3 + 2 * bpob * bpob * (1 + (3 / lnB) * (1 + 1 / lnB)) - 3 * bHalley * bpob * (1 + 2 / lnB);
-        ds = newton * householderFactor(newton, halley, hh3);
-      }
+      else ds = logObjectiveStep(lnBeta, b, bp, bHalley, bHh3);
     } else if (objective === 2) {
       if (b >= bMax || bp <= DBL_MIN) ds = 0.5 * (sLeft + sRight) - s;
       else {
@@ -451,23 +468,10 @@ export function lbrNormalisedImpliedStdDevOtm(beta: number, x: number, iteration
     } else if (!(bp > 0)) {
       ds = 0.5 * (sLeft + sRight) - s;
     } else {
-      const newton = (beta - b) / bp;
-      ds = newton * householderFactor(newton, bHalley, bHh3);
+      ds = plainObjectiveStep(beta, b, bp, bHalley, bHh3);
     }
     ds = Math.max(-0.5 * s, ds);
     s += ds;
   }
   return s;
-}
-
-/**
- * Implied s = σ√T of an undiscounted Black price p on forward f and strike k (both > 0, already
- * displaced), θ = ±1, with (θ(f − k))⁺ ≤ p < (θ > 0 ? f : k) checked by the caller: the time value
- * p − (θ(f − k))⁺ normalised by √(fk) and inverted as an out-of-the-money call at x = −|ln(f/k)|,
- * with at most two Householder steps. The per-option step of every implied-vol path. @internal
- */
-export function lbrImpliedStdDev(p: number, f: number, k: number, theta: number): number {
-  const timeValue = p - Math.max(theta * (f - k), 0);
-  if (!(timeValue > 0)) return 0;
-  return lbrNormalisedImpliedStdDevOtm(timeValue / (Math.sqrt(f) * Math.sqrt(k)), -Math.abs(refLog(f / k)), 2);
 }
