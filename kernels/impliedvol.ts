@@ -1,9 +1,11 @@
-// Implied Black-76 volatility batch by Jäckel's "Let's Be Rational" over struct-of-arrays f64
-// buffers: per option (ω = +1 call, −1 put) p = price/D, s = impliedStdDev(p, F, K, ω) (the
-// four-branch rational guess and at most two Householder(3) steps, kernels/_lib/impliedVolMath.ts),
-// σ = s/√T. Inputs are validated by the TypeScript wrapper (F, K, T, D > 0; ω = ±1;
+// Implied Black-76 volatility batch over struct-of-arrays f64 buffers: per option (ω = +1 call,
+// −1 put) p = price/D, s = impliedStdDev(p, F, K, ω) — the tabulated guess and one Householder(3)
+// step where the table reaches (kernels/_lib/impliedVolTable.ts), else Jäckel's "Let's Be
+// Rational": the four-branch rational guess and at most two steps (kernels/_lib/impliedVolMath.ts)
+// — and σ = s/√T. impliedVolValidate checks the inputs first (F, K, T, D > 0; ω = ±1;
 // D·(ω(F − K))⁺ ≤ price < D·F or D·K), so the loops never see bad data.
 // Source: P. Jäckel, "Let's Be Rational", Wilmott (January 2015) 40–53, 2016 revision.
+export { impliedVolTableAddress } from './_lib/impliedVolTable';
 import { ensureImpliedVolTable, impliedStdDev, tableNormalisedImpliedStdDevOtmV, tableReachesSomeLaneV } from './_lib/impliedVolTable';
 import {
   guessFromSide, sidePoint,
@@ -30,8 +32,10 @@ export function impliedVolScalar(n: i32, price: usize, F: usize, K: usize, T: us
 }
 
 /**
- * f64x2 loop over n options, two per step, the same algorithm and operations as the scalar loop:
- * normalisation, the central and side points of the guess and the Householder iterations run
+ * f64x2 loop over n options, two per step, the same algorithm and operations as the scalar loop.
+ * Pairs the table serves whole run its coordinates, step and checks lane-wise (the table reads per
+ * lane); pairs it serves in part go lane by lane through the scalar path. For pairs it does not
+ * serve, Let's Be Rational: normalisation, the central and side points of the guess and the Householder iterations run
  * lane-wise (Regions II–IV of the normalised Black function; Region I lane by lane), and so does
  * the lowest branch of the guess (lower map, rational cubic, AS 241); the other three branches
  * run per lane. Pairs with a price at its intrinsic value, and an odd
@@ -122,4 +126,49 @@ export function impliedVolSimd(n: i32, price: usize, F: usize, K: usize, T: usiz
     v128.store(vol + o, f64x2.div(s, f64x2.sqrt(v128.load(T + o))));
   }
   if (pairs < n) one(<usize>pairs << 3, price, F, K, T, D, w, vol);
+}
+
+/**
+ * Index of the first option outside the kernels' domain, or −1: prices finite ≥ 0; forwards,
+ * strikes, expiries and discounts finite > 0; option types ±1; D·(ω(F − K))⁺ ≤ price < D·F (call)
+ * or D·K (put), with the bounds computed as the TypeScript check computes them.
+ */
+export function impliedVolValidate(n: i32, price: usize, F: usize, K: usize, T: usize, D: usize, w: usize): i32 {
+  const zero = f64x2.splat(0.0);
+  const inf = f64x2.splat(Infinity);
+  const one = f64x2.splat(1.0);
+  const pairs = n & ~1;
+  for (let i: i32 = 0; i < pairs; i += 2) {
+    const o = <usize>i << 3;
+    const p = v128.load(price + o);
+    const f = v128.load(F + o);
+    const k = v128.load(K + o);
+    const t = v128.load(T + o);
+    const d = v128.load(D + o);
+    const om = v128.load(w + o);
+    let ok = v128.and(f64x2.ge(p, zero), f64x2.lt(p, inf));
+    ok = v128.and(ok, v128.and(f64x2.gt(f, zero), f64x2.lt(f, inf)));
+    ok = v128.and(ok, v128.and(f64x2.gt(k, zero), f64x2.lt(k, inf)));
+    ok = v128.and(ok, v128.and(f64x2.gt(t, zero), f64x2.lt(t, inf)));
+    ok = v128.and(ok, v128.and(f64x2.gt(d, zero), f64x2.lt(d, inf)));
+    ok = v128.and(ok, v128.or(f64x2.eq(om, one), f64x2.eq(om, f64x2.neg(one))));
+    const lower = f64x2.mul(d, f64x2.max(f64x2.mul(om, f64x2.sub(f, k)), zero));
+    const upper = f64x2.mul(d, v128.bitselect(f, k, f64x2.gt(om, zero)));
+    ok = v128.and(ok, v128.and(f64x2.ge(p, lower), f64x2.lt(p, upper)));
+    if (!v128.all_true<i64>(ok)) return i64x2.extract_lane(ok, 0) != 0 ? i + 1 : i;
+  }
+  if (pairs < n) {
+    const o = <usize>pairs << 3;
+    const p = load<f64>(price + o);
+    const f = load<f64>(F + o);
+    const k = load<f64>(K + o);
+    const t = load<f64>(T + o);
+    const d = load<f64>(D + o);
+    const om = load<f64>(w + o);
+    const ok = p >= 0.0 && p < Infinity && f > 0.0 && f < Infinity && k > 0.0 && k < Infinity && t > 0.0 && t < Infinity
+      && d > 0.0 && d < Infinity && (om == 1.0 || om == -1.0)
+      && p >= d * max<f64>(om * (f - k), 0.0) && p < d * (om > 0.0 ? f : k);
+    if (!ok) return pairs;
+  }
+  return -1;
 }

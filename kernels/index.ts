@@ -9,4 +9,4 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { mcGbm, mcPhiloxNormals, mcPhiloxPathNormals, mcInverseNormalBatch } from './montecarlo';
-export { impliedVolScalar, impliedVolSimd } from './impliedvol';
+export { impliedVolScalar, impliedVolSimd, impliedVolValidate, impliedVolTableAddress } from './impliedvol';

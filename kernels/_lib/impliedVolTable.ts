@@ -3,12 +3,13 @@
 // reference, where the coordinates and the grid are explained). The table R = s/s₀ on
 // u ∈ [0, 10] × s₀ ∈ [0, 2] is built in this module's static memory on first use, from the
 // scalar "Let's Be Rational" inversion, so it is bit-identical to the reference's.
-// Sources: K. Glau, P. Herold, D. B. Madan, C. Pötz, J. Comput. Finance 23(3) (2019) (tabulating
-// the implied volatility in transformed coordinates); P. Jäckel, "Let's Be Rational" (2015), §6.
+// Sources: K. Glau, P. Herold, D. B. Madan, C. Pötz, J. Comput. Finance (2019), arXiv:1710.01797
+// (tabulating the implied volatility in transformed coordinates); P. Jäckel, "Let's Be Rational"
+// (2015), §6.
 import { expS, logS } from './scalarMath';
-import { lastVega, logObjectiveStep, normalisedBlackAndVega, normalisedImpliedStdDevOtm, plainObjectiveStep } from './impliedVolMath';
+import { lastVega, normalisedBlackAndVega, normalisedImpliedStdDevOtm, plainObjectiveStep } from './impliedVolMath';
 import {
-  blackAndVegaV, halleyTermsV, lastHalleyV, lastHh3V, lastVegaV, logObjectiveStepV, plainObjectiveStepV,
+  blackAndVegaV, halleyTermsV, lastHalleyV, lastHh3V, lastVegaV, plainObjectiveStepV,
 } from './impliedVolSimdMath';
 import { logV } from './simdMath';
 
@@ -18,9 +19,9 @@ export const U_STEP_INV: f64 = 10.0;
 export const V_STEP_INV: f64 = 20.0;
 export const U_MAX: f64 = 10.0;
 export const V_MAX: f64 = 2.0;
-export const U_LOG_OBJECTIVE: f64 = 1.0;
 export const ONE_OVER_SQRT_TWO_PI: f64 = 0.3989422804014327;
 export const SQRT_TWO_PI: f64 = 2.5066282746310002;
+const ONE_SIXTH: f64 = 1.0 / 6.0;
 
 const TABLE: usize = memory.data(IV_TABLE_NU * IV_TABLE_NV * 8, 16);
 let built: bool = false;
@@ -36,7 +37,7 @@ function coordinates(beta: f64, x: f64): void {
   const ratio = y == 1.0 ? 1.0 : (y - 1.0) / logS(y);
   const w = k / ratio;
   const q = sqrt<f64>(1.0 + 2.0 * w);
-  cu = (2.0 * w) / (q + 1.0);
+  cu = q - 1.0;
   cs0 = SQRT_TWO_PI * beta * ratio * (q + 1.0) * 0.5;
 }
 
@@ -51,10 +52,10 @@ function lagrangeWeights(t: f64): void {
   const tp1 = t + 1.0;
   const tm1 = t - 1.0;
   const tm2 = t - 2.0;
-  w0 = (-t * tm1 * tm2) / 6.0;
-  w1 = (tp1 * tm1 * tm2) / 2.0;
-  w2 = (-tp1 * t * tm2) / 2.0;
-  w3 = (tp1 * t * tm1) / 6.0;
+  w0 = -t * tm1 * tm2 * ONE_SIXTH;
+  w1 = tp1 * tm1 * tm2 * 0.5;
+  w2 = -tp1 * t * tm2 * 0.5;
+  w3 = tp1 * t * tm1 * ONE_SIXTH;
 }
 
 /** Builds the table once (4,141 scalar inversions); every kernel entry calls this first. */
@@ -74,6 +75,12 @@ export function ensureImpliedVolTable(): void {
     }
   }
   built = true;
+}
+
+/** Byte offset of the table, built first if need be (the TypeScript side copies it from here). */
+export function impliedVolTableAddress(): usize {
+  ensureImpliedVolTable();
+  return TABLE;
 }
 
 // @ts-ignore: decorator
@@ -102,7 +109,7 @@ export function tableGuess(u: f64, s0: f64): f64 {
   return s0 * (w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3);
 }
 
-/** s with b(x, s) = β from the table and one Householder(3) step, or NaN (then: the full inversion). */
+/** s with b(x, s) = β from the table and one Householder(3) step on b − β, or NaN (then: the full inversion). */
 export function tableNormalisedImpliedStdDevOtm(beta: f64, x: f64): f64 {
   coordinates(beta, x);
   const u = cu;
@@ -115,8 +122,7 @@ export function tableNormalisedImpliedStdDevOtm(beta: f64, x: f64): f64 {
   const xOverS = x / s;
   const bHalley = (xOverS * xOverS) / s - 0.25 * s;
   const bHh3 = bHalley * bHalley - 3.0 * (xOverS / s) * (xOverS / s) - 0.25;
-  const ds = u >= U_LOG_OBJECTIVE ? logObjectiveStep(logS(beta), b, bp, bHalley, bHh3) : plainObjectiveStep(beta, b, bp, bHalley, bHh3);
-  const next = s + max<f64>(-0.5 * s, ds);
+  const next = s + max<f64>(-0.5 * s, plainObjectiveStep(beta, b, bp, bHalley, bHh3));
   return next > 0.0 && next < Infinity ? next : NaN;
 }
 
@@ -147,7 +153,7 @@ export function tableNormalisedImpliedStdDevOtmV(beta: v128, x: v128): v128 {
   const ratio = v128.bitselect(one, f64x2.div(f64x2.sub(y, one), logV(y)), f64x2.eq(y, one));
   const w = f64x2.div(k, ratio);
   const q = f64x2.sqrt(f64x2.add(one, f64x2.mul(f64x2.splat(2.0), w)));
-  const u = f64x2.div(f64x2.mul(f64x2.splat(2.0), w), f64x2.add(q, one));
+  const u = f64x2.sub(q, one);
   const s0 = f64x2.mul(f64x2.mul(f64x2.mul(f64x2.mul(f64x2.splat(SQRT_TWO_PI), beta), ratio), f64x2.add(q, one)), f64x2.splat(0.5));
   const reach = v128.and(f64x2.lt(u, f64x2.splat(U_MAX)), f64x2.lt(s0, f64x2.splat(V_MAX)));
   tableReachesSomeLaneV = v128.any_true(reach);
@@ -162,11 +168,7 @@ export function tableNormalisedImpliedStdDevOtmV(beta: v128, x: v128): v128 {
   halleyTermsV(x, s);
   const bHalley = lastHalleyV;
   const bHh3 = lastHh3V;
-  const logLanes = f64x2.ge(u, f64x2.splat(U_LOG_OBJECTIVE));
-  let ds = zero;
-  if (!v128.all_true<i64>(logLanes)) ds = plainObjectiveStepV(beta, b, bp, bHalley, bHh3);
-  if (v128.any_true(logLanes)) ds = v128.bitselect(logObjectiveStepV(logV(beta), b, bp, bHalley, bHh3), ds, logLanes);
-  const next = f64x2.add(s, f64x2.max(f64x2.mul(f64x2.splat(-0.5), s), ds));
+  const next = f64x2.add(s, f64x2.max(f64x2.mul(f64x2.splat(-0.5), s), plainObjectiveStepV(beta, b, bp, bHalley, bHh3)));
   const ok = v128.and(
     v128.and(f64x2.gt(b, zero), f64x2.gt(bp, zero)),
     v128.and(f64x2.gt(next, zero), f64x2.lt(next, f64x2.splat(Infinity))),

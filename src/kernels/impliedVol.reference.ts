@@ -8,10 +8,11 @@ type Column = Float64Array | Int8Array;
  * the WebAssembly implied-vol kernels and their fallback.
  *
  * @remarks
- * Per option: p = price/D, s = implied standard deviation of p by Jäckel's "Let's Be Rational"
- * (four-branch rational initial guess, at most two Householder(3) steps), σ = s/√T. The same
- * algorithm, approximations (the kernels' exp, log, Φ, Cody's erfcx, AS 241 Φ⁻¹) and operation
- * order as `kernels/impliedvol.ts`, so the paths agree to the last bits. No validation: the
+ * Per option: p = price/D, s = implied standard deviation of p (the tabulated guess and one
+ * Householder(3) step where the table reaches, else Jäckel's "Let's Be Rational": four-branch
+ * rational initial guess, at most two steps), σ = s/√T. The same algorithm, table, approximations
+ * (the kernels' exp, log, Φ, Cody's erfcx, AS 241 Φ⁻¹) and operation order as
+ * `kernels/impliedvol.ts`, so the paths agree to the last bits. No validation: the
  * caller ({@link impliedBlackVolatilityBatch}) checks every input, including that each price lies
  * in [discounted intrinsic value, discounted upper bound).
  *

@@ -13,10 +13,14 @@ const RANGE = 'from the discounted intrinsic value up to, not including, D·(F +
  * @remarks
  * Solves {@link blackFormula}(optionType, strike, forward, s, discount, displacement) = blackPrice
  * for s. The undiscounted price p = blackPrice/D loses its intrinsic value (ω(F − K))⁺ and is
- * normalised by √((F+d)(K+d)); the out-of-the-money normalised price β is then inverted with the
- * four-branch rational initial guess (lower map, two rational cubic middle pieces, upper map)
- * followed by at most two third-order Householder steps on the branch's objective function
- * (1/ln b, b, or ln(b_max − b)). Cost: a handful of exp/log/Φ evaluations, no loop to convergence.
+ * normalised by √((F+d)(K+d)); the out-of-the-money normalised price β is then inverted. Where
+ * |ln(F/K)| ≲ 10·s and s ≲ 2 (at the money; more further out) — practically every quoted option —
+ * a tabulated guess good to 1e-5 (bicubic in coordinates of the Bachelier limit,
+ * docs/models/implied-volatility.md) takes one third-order Householder step on b − β. Elsewhere
+ * the full method runs: the four-branch rational initial guess (lower map, two rational cubic
+ * middle pieces, upper map) and at most two Householder(3) steps on the branch's objective
+ * function (1/ln b, b, or ln(b_max − b)). Both land on the same s to a few ulps. Cost: a handful
+ * of exp/log/Φ evaluations, no loop to convergence; the first call builds or copies the table.
  *
  * Accuracy. Write τ = p − (ω(F − K))⁺ for the time value. The round trip
  * price → s → {@link blackFormula} reproduces blackPrice to ≤ 1e-13 relative whenever the price
@@ -35,7 +39,10 @@ const RANGE = 'from the discounted intrinsic value up to, not including, D·(F +
  *
  * Source: P. Jäckel, "Let's Be Rational", Wilmott (January 2015) 40–53 (2016 revision): §3
  * normalised Black function, §4 initial guess, §5 rational cubic (Delbourgo–Gregory 1985),
- * §6 Householder(3) iteration; Φ⁻¹ by Wichura's AS 241 (1988).
+ * §6 Householder(3) iteration; Φ⁻¹ by Wichura's AS 241 (1988). The tabulated guess follows the
+ * idea of K. Glau, P. Herold, D. B. Madan, C. Pötz, "The Chebyshev method for the implied
+ * volatility", J. Comput. Finance (2019), arXiv:1710.01797 (interpolate s in transformed
+ * coordinates).
  *
  * Checked against: QuantLib 1.29 `blackFormulaImpliedStdDev` and `VanillaOption.impliedVolatility`
  * (section `bsm_implied_vol` of test/reference/quantlib-1.29.json); fast-check round trips over

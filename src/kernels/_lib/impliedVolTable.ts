@@ -12,15 +12,15 @@
 // q = √(1 + 2w), the coordinate u = q − 1 is ≈ |h| both at the money (w ≈ |h|) and in the wings
 // (w ≈ h²/2), and s₀ = √(2π)·β·(k/w)·(q + 1)/2 = |x|/u is ≈ s. The table holds R = s/s₀ on a
 // uniform grid u ∈ [0, 10], s₀ ∈ [0, 2]; R is smooth there (1 at the money for s₀ → 0, within
-// [0.97, 1.2] elsewhere), and 4 × 4-point Lagrange interpolation gives it to ≤ 1e-5.
+// [0.97, 1.5] elsewhere), and 4 × 4-point Lagrange interpolation gives it to ≤ 1e-5.
 // The idea of tabulating the implied volatility in transformed coordinates is that of
 // K. Glau, P. Herold, D. B. Madan, C. Pötz, "The Chebyshev method for the implied volatility",
-// J. Comput. Finance 23(3) (2019); the coordinates and the grid here are quantflow's own.
-// The step: P. Jäckel, "Let's Be Rational", Wilmott (January 2015), §6 (objectives 1/ln b for
-// the wings, b at the money).
+// J. Comput. Finance (2019), arXiv:1710.01797; the coordinates and the grid here are our own.
+// The step: P. Jäckel, "Let's Be Rational", Wilmott (January 2015), §6 (third-order Householder).
 import {
-  lbrLastVega, lbrNormalisedBlackAndVega, lbrNormalisedImpliedStdDevOtm, logObjectiveStep, plainObjectiveStep,
+  lbrLastVega, lbrNormalisedBlackAndVega, lbrNormalisedImpliedStdDevOtm, plainObjectiveStep,
 } from './impliedVolLetsBeRational.js';
+import { kernelExports } from './kernelModule.js';
 import { refExp, refLog } from './referenceMath.js';
 
 /** Grid: NU nodes in u over [0, U_MAX], NV nodes in s₀ over [0, V_MAX]. @internal */
@@ -31,10 +31,9 @@ const U_STEP_INV = 10;
 const V_STEP_INV = 20;
 const U_MAX = 10;
 const V_MAX = 2;
-/** From this u (|h| ≳ 1) on, the step works on 1/ln b (nearly linear in s² there), else on b. */
-const U_LOG_OBJECTIVE = 1;
 const ONE_OVER_SQRT_TWO_PI = 0.3989422804014327;
 const SQRT_TWO_PI = 2.5066282746310002;
+const ONE_SIXTH = 1 / 6;
 
 let table: Float64Array | undefined;
 
@@ -50,7 +49,7 @@ function coordinates(beta: number, x: number): void {
   const ratio = y === 1 ? 1 : (y - 1) / refLog(y);
   const w = k / ratio;
   const q = Math.sqrt(1 + 2 * w);
-  cu = (2 * w) / (q + 1);
+  cu = q - 1; // cancels for w ≪ 1, harmlessly: a coordinate needs ~1e-7, not 1e-16
   cs0 = SQRT_TWO_PI * beta * ratio * (q + 1) * 0.5;
 }
 
@@ -63,19 +62,19 @@ function lagrangeWeights(t: number): void {
   const tp1 = t + 1;
   const tm1 = t - 1;
   const tm2 = t - 2;
-  w0 = (-t * tm1 * tm2) / 6;
-  w1 = (tp1 * tm1 * tm2) / 2;
-  w2 = (-tp1 * t * tm2) / 2;
-  w3 = (tp1 * t * tm1) / 6;
+  w0 = -t * tm1 * tm2 * ONE_SIXTH;
+  w1 = tp1 * tm1 * tm2 * 0.5;
+  w2 = -tp1 * t * tm2 * 0.5;
+  w3 = tp1 * t * tm1 * ONE_SIXTH;
 }
 
 /**
  * R = s/s₀ at every node: the node's (u, s₀) mapped back to (β, x) in closed form, inverted by
  * the full "Let's Be Rational" (two Householder steps), R taken against the node's own
  * coordinates as {@link coordinates} computes them. The s₀ = 0 column is taken at s₀ = 1e-8
- * (R(u, s₀) − R(u, 0) = O(s₀²)).
+ * (R(u, s₀) − R(u, 0) = O(s₀²)). @internal
  */
-function buildTable(): Float64Array {
+export function buildImpliedVolTable(): Float64Array {
   const t = new Float64Array(IV_TABLE_NU * IV_TABLE_NV);
   for (let i = 0; i < IV_TABLE_NU; i++) {
     const u = i / U_STEP_INV;
@@ -94,16 +93,36 @@ function buildTable(): Float64Array {
   return t;
 }
 
-/** The table, built on first use (4,141 inversions, a few milliseconds). @internal */
+/**
+ * The table, on first use: copied from the WebAssembly module where it is loaded (which builds
+ * the same table, bit for bit, in ~2 ms), else built here (4,141 inversions; tens of
+ * milliseconds before the JIT warms up). @internal
+ */
 export function impliedVolTable(): Float64Array {
-  return (table ??= buildTable());
+  return (table ??= tableFromKernels() ?? buildImpliedVolTable());
+}
+
+function tableFromKernels(): Float64Array | undefined {
+  const kernels = kernelExports();
+  if (kernels === undefined) return undefined;
+  const address = kernels.impliedVolTableAddress();
+  return new Float64Array(kernels.memory.buffer, address, IV_TABLE_NU * IV_TABLE_NV).slice();
 }
 
 /**
  * s with b(x, s) = β from the table and one Householder(3) step, or NaN where the table does not
- * reach (u ≥ 10 or s₀ ≥ 2) or the step is unusable; x ≤ 0, 0 < β < e^(x/2). @internal
+ * reach (u ≥ 10 or s₀ ≥ 2: |h| ≳ 10, or s ≳ 2.5 at the money) or the step is unusable; x ≤ 0, 0 < β < e^(x/2). @internal
  */
 export function tableNormalisedImpliedStdDevOtm(beta: number, x: number): number {
+  const s = tableImpliedStdDevGuess(beta, x);
+  return s === s ? householderStep(beta, x, s) : s;
+}
+
+/**
+ * The table's guess s₀·R(u, s₀) of s with b(x, s) = β (x ≤ 0, 0 < β < e^(x/2)), before the
+ * Householder step, or NaN where the table does not reach (u ≥ 10 or s₀ ≥ 2: |h| ≳ 10, or s ≳ 2.5 at the money). @internal
+ */
+export function tableImpliedStdDevGuess(beta: number, x: number): number {
   coordinates(beta, x);
   const u = cu;
   const s0 = cs0;
@@ -127,20 +146,22 @@ export function tableNormalisedImpliedStdDevOtm(beta: number, x: number): number
   o += IV_TABLE_NV;
   const r3 = v0 * T[o] + v1 * T[o + 1] + v2 * T[o + 2] + v3 * T[o + 3];
   lagrangeWeights(fu - i);
-  const s = s0 * (w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3);
-  return householderStep(beta, x, s, u >= U_LOG_OBJECTIVE);
+  return s0 * (w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3);
 }
 
-/** One Householder(3) step from s on 1/ln b − 1/ln β (logObjective) or b − β; NaN if unusable. */
-function householderStep(beta: number, x: number, s: number, logObjective: boolean): number {
+/**
+ * One Householder(3) step from s on b − β; NaN if unusable. The plain objective suffices: the
+ * guess is good to 1e-5 where |h| < 1 and to 1e-8 where |h| > 5 (test/kernels/impliedVolTable.test.ts),
+ * which outruns the growth of the step's error constant with |h| (b″/b′ ~ h²/s).
+ */
+function householderStep(beta: number, x: number, s: number): number {
   const b = lbrNormalisedBlackAndVega(x, s);
   const bp = lbrLastVega();
   if (!(b > 0 && bp > 0)) return Number.NaN;
   const xOverS = x / s;
   const bHalley = (xOverS * xOverS) / s - 0.25 * s;
   const bHh3 = bHalley * bHalley - 3 * (xOverS / s) * (xOverS / s) - 0.25;
-  const ds = logObjective ? logObjectiveStep(refLog(beta), b, bp, bHalley, bHh3) : plainObjectiveStep(beta, b, bp, bHalley, bHh3);
-  const next = s + Math.max(-0.5 * s, ds);
+  const next = s + Math.max(-0.5 * s, plainObjectiveStep(beta, b, bp, bHalley, bHh3));
   return next > 0 && next < Infinity ? next : Number.NaN;
 }
 

@@ -24,6 +24,9 @@ export type BlackValidator = (n: number, S: number, K: number, T: number, r: num
  */
 export type ImpliedVolKernel = (n: number, price: number, F: number, K: number, T: number, D: number, w: number, vol: number) => void;
 
+/** Index of the first option outside the implied-vol kernels' domain (incl. the price bounds), or −1. @internal */
+export type ImpliedVolValidator = (n: number, price: number, F: number, K: number, T: number, D: number, w: number) => number;
+
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
 export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
 
@@ -39,6 +42,9 @@ export interface KernelExports {
   readonly normalCdfBatch: BatchProbe;
   readonly impliedVolScalar: ImpliedVolKernel;
   readonly impliedVolSimd: ImpliedVolKernel;
+  readonly impliedVolValidate: ImpliedVolValidator;
+  /** Byte offset of the implied-vol guess table (built on the first call), 101 × 41 f64, row-major in u. */
+  impliedVolTableAddress(): number;
 }
 
 type State =

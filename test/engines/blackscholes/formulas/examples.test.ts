@@ -80,6 +80,6 @@ describe('docstring examples', () => {
       strikes: Float64Array.of(100, 200), expiries: Float64Array.of(1, 0.25),
       discounts: Float64Array.of(0.951229424500714, 0.9950124791926823), optionTypes: 1,
     });
-    expect([vols[0], vols[1]]).toEqual([0.20000000000000018, 0.30000000000899324]);
+    expect([vols[0], vols[1]]).toEqual([0.20000000000000018, 0.3000000000089932]);
   });
 });
