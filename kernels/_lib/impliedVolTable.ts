@@ -109,6 +109,75 @@ export function tableGuess(u: f64, s0: f64): f64 {
   return s0 * (w0 * r0 + w1 * r1 + w2 * r2 + w3 * r3);
 }
 
+// Lagrange weights of two lanes (set by lagrangeWeightsV), as lagrangeWeights computes them.
+let wv0: v128 = f64x2.splat(0.0);
+let wv1: v128 = f64x2.splat(0.0);
+let wv2: v128 = f64x2.splat(0.0);
+let wv3: v128 = f64x2.splat(0.0);
+
+// @ts-ignore: decorator
+@inline
+function lagrangeWeightsV(t: v128): void {
+  const tp1 = f64x2.add(t, f64x2.splat(1.0));
+  const tm1 = f64x2.sub(t, f64x2.splat(1.0));
+  const tm2 = f64x2.sub(t, f64x2.splat(2.0));
+  wv0 = f64x2.mul(f64x2.mul(f64x2.mul(f64x2.neg(t), tm1), tm2), f64x2.splat(ONE_SIXTH));
+  wv1 = f64x2.mul(f64x2.mul(f64x2.mul(tp1, tm1), tm2), f64x2.splat(0.5));
+  wv2 = f64x2.mul(f64x2.mul(f64x2.mul(f64x2.neg(tp1), t), tm2), f64x2.splat(0.5));
+  wv3 = f64x2.mul(f64x2.mul(f64x2.mul(tp1, t), tm1), f64x2.splat(ONE_SIXTH));
+}
+
+/** Table values at byte offsets o0 (lane 0) and o1 (lane 1). */
+// @ts-ignore: decorator
+@inline
+function gather(o0: usize, o1: usize): v128 {
+  return f64x2.replace_lane(f64x2.splat(load<f64>(o0)), 1, load<f64>(o1));
+}
+
+// @ts-ignore: decorator
+@inline
+function rowV(o0: usize, o1: usize, a: v128, b: v128, c: v128, d: v128): v128 {
+  return f64x2.add(
+    f64x2.add(f64x2.add(f64x2.mul(a, gather(o0, o1)), f64x2.mul(b, gather(o0 + 8, o1 + 8))), f64x2.mul(c, gather(o0 + 16, o1 + 16))),
+    f64x2.mul(d, gather(o0 + 24, o1 + 24)),
+  );
+}
+
+/** tableGuess for two lanes: the same operations, the weights lane-wise, the reads per lane. */
+// @ts-ignore: decorator
+@inline
+function tableGuessV(u: v128, s0: v128): v128 {
+  const fu = f64x2.mul(u, f64x2.splat(U_STEP_INV));
+  const fv = f64x2.mul(s0, f64x2.splat(V_STEP_INV));
+  const i = f64x2.min(f64x2.max(f64x2.floor(fu), f64x2.splat(1.0)), f64x2.splat(<f64>(IV_TABLE_NU - 3)));
+  const j = f64x2.min(f64x2.max(f64x2.floor(fv), f64x2.splat(1.0)), f64x2.splat(<f64>(IV_TABLE_NV - 3)));
+  // Node index (i − 1)·NV + (j − 1), exact in f64.
+  const node = f64x2.add(f64x2.mul(f64x2.sub(i, f64x2.splat(1.0)), f64x2.splat(<f64>IV_TABLE_NV)), f64x2.sub(j, f64x2.splat(1.0)));
+  let o0 = TABLE + ((<usize><i32>f64x2.extract_lane(node, 0)) << 3);
+  let o1 = TABLE + ((<usize><i32>f64x2.extract_lane(node, 1)) << 3);
+  const stride = <usize>IV_TABLE_NV << 3;
+  lagrangeWeightsV(f64x2.sub(fv, j));
+  const a = wv0;
+  const b = wv1;
+  const c = wv2;
+  const d = wv3;
+  const r0 = rowV(o0, o1, a, b, c, d);
+  o0 += stride;
+  o1 += stride;
+  const r1 = rowV(o0, o1, a, b, c, d);
+  o0 += stride;
+  o1 += stride;
+  const r2 = rowV(o0, o1, a, b, c, d);
+  o0 += stride;
+  o1 += stride;
+  const r3 = rowV(o0, o1, a, b, c, d);
+  lagrangeWeightsV(f64x2.sub(fu, i));
+  return f64x2.mul(
+    s0,
+    f64x2.add(f64x2.add(f64x2.add(f64x2.mul(wv0, r0), f64x2.mul(wv1, r1)), f64x2.mul(wv2, r2)), f64x2.mul(wv3, r3)),
+  );
+}
+
 /** s with b(x, s) = β from the table and one Householder(3) step on b − β, or NaN (then: the full inversion). */
 export function tableNormalisedImpliedStdDevOtm(beta: f64, x: f64): f64 {
   coordinates(beta, x);
@@ -158,11 +227,7 @@ export function tableNormalisedImpliedStdDevOtmV(beta: v128, x: v128): v128 {
   const reach = v128.and(f64x2.lt(u, f64x2.splat(U_MAX)), f64x2.lt(s0, f64x2.splat(V_MAX)));
   tableReachesSomeLaneV = v128.any_true(reach);
   if (!v128.all_true<i64>(reach)) return f64x2.splat(NaN);
-  const s = f64x2.replace_lane(
-    f64x2.splat(tableGuess(f64x2.extract_lane(u, 0), f64x2.extract_lane(s0, 0))),
-    1,
-    tableGuess(f64x2.extract_lane(u, 1), f64x2.extract_lane(s0, 1)),
-  );
+  const s = tableGuessV(u, s0);
   const b = blackAndVegaV(x, s);
   const bp = lastVegaV;
   halleyTermsV(x, s);
