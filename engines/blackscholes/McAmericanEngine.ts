@@ -12,14 +12,15 @@ import { BrownianBridge } from '../montecarlo/BrownianBridge.js';
 import { LongstaffSchwartz } from '../montecarlo/LongstaffSchwartz.js';
 import type { McEngineOptions } from '../montecarlo/McEngineOptions.js';
 import { MersenneTwister } from '../montecarlo/MersenneTwister.js';
+import { SobolSequence } from '../montecarlo/SobolSequence.js';
 import { gbmGrid, uniformTimes } from '../montecarlo/_lib/gbmGrid.js';
 import { estimate } from '../montecarlo/_lib/gbmMonteCarlo.js';
 import { BlackCalculator } from './BlackCalculator.js';
 import { resolveMcOptions, type ResolvedMcOptions } from '../montecarlo/_lib/resolveMcOptions.js';
 
 /**
- * Options of {@link McAmericanEngine}: the common Monte Carlo options (`rng` `'philox'` or
- * `'mt19937'`) plus the Longstaff–Schwartz settings.
+ * Options of {@link McAmericanEngine}: the common Monte Carlo options plus the Longstaff–Schwartz
+ * settings.
  * @public
  */
 export interface McAmericanEngineOptions extends McEngineOptions {
@@ -49,7 +50,11 @@ const CHUNK = 4096;
  * the estimate is low-biased (sub-optimal rule and discrete exercise) with an honest
  * standard error. By default the European option on the same paths (paid at expiry, exact mean
  * by Black–Scholes) is a control variate (β = Cov/Var from the samples). Paths are simulated exactly on the grid in the WebAssembly kernel and stored
- * per chunk of 4096 samples (the regression needs whole paths). `rng: 'sobol'` is refused.
+ * per chunk of 4096 samples (the regression needs whole paths). With `rng: 'sobol'` the pricing
+ * paths are randomised QMC — `sobolReplications` digitally shifted copies of the Sobol points
+ * (Brownian bridge by default), the error estimate being the spread of the copies' means, as in
+ * the other Monte Carlo engines — while the exercise rule is fitted on Philox paths (the
+ * regression wants independent samples, and its error only moves the low bias).
  * Additional results: `samples`, `timeSteps`, `calibrationSamples`.
  * Observes: the process.
  * Source: F. A. Longstaff, E. S. Schwartz (2001), Rev. Financial Studies 14(1); QuantLib
@@ -69,12 +74,11 @@ export class McAmericanEngine extends PricingEngine<VanillaOptionArguments> {
   /**
    * @param process - the Black–Scholes–Merton process.
    * @param options - samples or requiredTolerance, seed, rng, antithetic, brownianBridge, timeSteps, calibrationSamples, basisOrder.
-   * @throws InvalidInputError when an option is out of range (named), or `rng` is `'sobol'`.
+   * @throws InvalidInputError when an option is out of range (named).
    */
   constructor(readonly process: GeneralizedBlackScholesProcess, options: McAmericanEngineOptions = {}) {
     super();
     this.options = resolveMcOptions(options);
-    if (this.options.rng === 'sobol') throw InvalidInputError.outOfRange('options.rng', 'sobol', "{'philox', 'mt19937'} for Longstaff–Schwartz");
     const cal = options.calibrationSamples ?? 8192;
     if (!Number.isInteger(cal) || cal < 16 || cal > 2 ** 24) throw InvalidInputError.outOfRange('options.calibrationSamples', cal, 'integers in [16, 2^24]');
     const order = options.basisOrder ?? 3;
@@ -126,11 +130,12 @@ export class McAmericanEngine extends PricingEngine<VanillaOptionArguments> {
     const bridge = o.brownianBridge ? new BrownianBridge(times).packed : undefined;
     const passes = o.antithetic ? 2 : 1;
     const mt = o.rng === 'mt19937' ? new MersenneTwister(o.seed) : undefined;
-    const simulate = (samples: number, first: number): Float64Array => {
+    /** Paths of `samples` samples: Philox from path `first` on, or from the given uniforms (samples × n). */
+    const simulate = (samples: number, first: number, uniforms = mt?.fillUniforms(new Float64Array(samples * n))): Float64Array => {
       const paths = new Float64Array(samples * n * passes);
       const inp: GbmKernelInputs = {
         kind: 3, samples, firstPath: first, key0: o.seed, key1: 0, steps: n, antithetic: o.antithetic,
-        uniforms: mt === undefined ? undefined : mt.fillUniforms(new Float64Array(samples * n)), bridge, stepData: grid.stepData, params,
+        uniforms, bridge, stepData: grid.stepData, params,
       };
       mcGbmRun(inp, new Float64Array(5), paths, o.backend);
       return paths;
@@ -143,41 +148,65 @@ export class McAmericanEngine extends PricingEngine<VanillaOptionArguments> {
     lsm.calibrate(simulate(this.calibrationSamples, CALIBRATION_STREAM), this.calibrationSamples * passes);
     const payDisc = grid.stepData[4 * n - 1]!;
     const controlMean = new BlackCalculator(w, K, spot * Math.exp(grid.growths[n - 1]!), Math.sqrt(grid.variances[n - 1]!), payDisc).value();
-    const acc = new Float64Array(5);
+    const control = this.controlVariate ? controlMean : undefined;
+    /** Adds k samples' (exercise value, European control) sums of `paths` into acc. */
+    const accumulate = (paths: Float64Array, k: number, acc: Float64Array) => {
+      const v = lsm.pathValues(paths, k * passes);
+      for (let i = 0; i < k; i++) {
+        let y = 0, c = 0;
+        for (let a = 0; a < passes; a++) {
+          y += v[i * passes + a]!;
+          c += payDisc * Math.max(w * (paths[(i * passes + a) * n + n - 1]! - K), 0);
+        }
+        y /= passes;
+        c /= passes;
+        acc[0] += y; acc[1] += y * y; acc[2] += c; acc[3] += c * c; acc[4] += y * c;
+      }
+    };
+    // Pseudo-random: one accumulator. Sobol: one per digitally shifted copy, `done` samples each.
+    const sobol = o.rng === 'sobol';
+    const seqs = sobol ? Array.from({ length: o.sobolReplications }, (_, r) => new SobolSequence(n, { scrambleSeed: o.seed, replicate: r })) : [];
+    const accs = sobol ? seqs.map(() => new Float64Array(5)) : [new Float64Array(5)];
     let done = 0;
     const run = (m: number) => {
       for (let s = 0; s < m; s += CHUNK) {
         const k = Math.min(CHUNK, m - s);
-        const paths = simulate(k, done + s);
-        const v = lsm.pathValues(paths, k * passes);
-        for (let i = 0; i < k; i++) {
-          let y = 0, c = 0;
-          for (let a = 0; a < passes; a++) {
-            y += v[i * passes + a]!;
-            c += payDisc * Math.max(w * (paths[(i * passes + a) * n + n - 1]! - K), 0);
-          }
-          y /= passes;
-          c /= passes;
-          acc[0] += y; acc[1] += y * y; acc[2] += c; acc[3] += c * c; acc[4] += y * c;
+        if (!sobol) accumulate(simulate(k, done + s), k, accs[0]!);
+        for (let r = 0; r < seqs.length; r++) {
+          const u = new Float64Array(k * n);
+          for (let i = 0; i < k; i++) seqs[r]!.nextPoint(u, i * n);
+          accumulate(simulate(k, 0, u), k, accs[r]!);
         }
       }
       done += m;
     };
     const est = () => {
-      const e = estimate(acc, done, this.controlVariate ? controlMean : undefined);
-      return { mean: e.value, se: e.errorEstimate };
+      if (!sobol) {
+        const e = estimate(accs[0]!, done, control);
+        return { mean: e.value, se: e.errorEstimate };
+      }
+      const R = accs.length;
+      const pooled = new Float64Array(5);
+      for (const a of accs) for (let i = 0; i < 5; i++) pooled[i] = pooled[i]! + a[i]!;
+      const beta = control === undefined ? 0 : estimate(pooled, done * R, control).beta;
+      const means = accs.map((a) => estimate(a, done, control, beta).value);
+      const mean = means.reduce((t, x) => t + x, 0) / R;
+      return { mean, se: Math.sqrt(means.reduce((t, x) => t + (x - mean) ** 2, 0) / (R - 1) / R) };
     };
+    const perReplication = (samples: number) => (sobol ? Math.max(2, Math.ceil(samples / seqs.length)) : samples);
+    const total = () => done * accs.length;
     if (o.samples !== undefined) {
-      run(o.samples);
+      run(perReplication(o.samples));
     } else {
-      run(Math.min(1024, o.maxSamples));
+      run(perReplication(Math.min(1024, o.maxSamples)));
       for (let e = est(); e.se > o.requiredTolerance!; e = est()) {
-        if (done >= o.maxSamples) {
-          throw new ConvergenceError(`Monte Carlo error estimate ${e.se} above requiredTolerance ${o.requiredTolerance} after maxSamples = ${done} samples`, {
-            argument: 'options.requiredTolerance', value: o.requiredTolerance, errorEstimate: e.se, samples: done,
+        const cap = Math.floor(o.maxSamples / accs.length);
+        if (done >= cap) {
+          throw new ConvergenceError(`Monte Carlo error estimate ${e.se} above requiredTolerance ${o.requiredTolerance} after maxSamples = ${total()} samples`, {
+            argument: 'options.requiredTolerance', value: o.requiredTolerance, errorEstimate: e.se, samples: total(),
           });
         }
-        run(Math.min(Math.max(Math.ceil(done * (e.se / o.requiredTolerance!) ** 2 * 1.05), done + 1), o.maxSamples) - done);
+        run(Math.min(Math.max(Math.ceil(done * (e.se / o.requiredTolerance!) ** 2 * 1.05), done + 1), cap) - done);
       }
     }
     const e = est();
@@ -186,7 +215,7 @@ export class McAmericanEngine extends PricingEngine<VanillaOptionArguments> {
       value,
       errorEstimate: value === e.mean ? e.se : 0,
       greeks: {},
-      additionalResults: { samples: done, timeSteps: n, calibrationSamples: this.calibrationSamples },
+      additionalResults: { samples: total(), timeSteps: n, calibrationSamples: this.calibrationSamples },
     };
   }
 }

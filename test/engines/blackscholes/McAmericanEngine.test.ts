@@ -65,12 +65,39 @@ describe('McAmericanEngine (Longstaff–Schwartz)', () => {
     expect(Math.abs(b.NPV() - e.NPV())).toBeLessThan(1e-10);
   });
 
-  it('refuses Sobol and a European exercise', () => {
+  it('with Sobol (randomised QMC, Brownian bridge): the Bermudan within 3 se of FD, and a smaller error than Philox at equal samples', () => {
+    const m = flatMarket(100, 0.05, 0, 0.2);
+    const dates = [91, 182, 273, 365].map((d) => today.addDays(d));
+    const bermudan = (opts: ConstructorParameters<typeof McAmericanEngine>[1]) => {
+      const o = new VanillaOption(new PlainVanillaPayoff(OptionType.Put, 100), new BermudanExercise(dates));
+      o.setPricingEngine(opts === undefined ? new FdBlackScholesVanillaEngine(m.process, { tGrid: 800, xGrid: 800 }) : new McAmericanEngine(m.process, opts));
+      return o;
+    };
+    const fd = bermudan(undefined).NPV();
+    const qmc = bermudan({ samples: 16384, calibrationSamples: 8192, seed: 5, rng: 'sobol' });
+    const mc = bermudan({ samples: 16384, calibrationSamples: 8192, seed: 5 });
+    expect(qmc.result('samples')).toBe(16384); // 16 shifted copies × 1024
+    expect(qmc.NPV()).toBeLessThan(fd + 3 * qmc.errorEstimate());
+    expect(qmc.NPV()).toBeGreaterThan(fd - 3 * qmc.errorEstimate() - 0.02);
+    // Same exercise rule (fitted on the same Philox calibration paths), so the two estimates differ
+    // by their sampling error only.
+    expect(Math.abs(qmc.NPV() - mc.NPV())).toBeLessThan(3 * Math.hypot(qmc.errorEstimate(), mc.errorEstimate()));
+    expect(qmc.errorEstimate()).toBeLessThan(0.7 * mc.errorEstimate());
+  });
+
+  it('with Sobol reaches a requiredTolerance, counting samples over every shifted copy', () => {
+    const m = flatMarket(100, 0.05, 0, 0.2);
+    const o = new VanillaOption(new PlainVanillaPayoff(OptionType.Put, 100), new AmericanExercise(today, today.addDays(182)));
+    o.setPricingEngine(new McAmericanEngine(m.process, { requiredTolerance: 0.004, calibrationSamples: 4096, seed: 9, rng: 'sobol', timeSteps: 25 }));
+    expect(o.errorEstimate()).toBeLessThanOrEqual(0.004);
+    expect((o.result('samples') as number) % 16).toBe(0);
+  });
+
+  it('refuses a European exercise and bad options', () => {
     const m = flatMarket();
     const e = europeanOption(OptionType.Put, 100, 100);
     e.setPricingEngine(new McAmericanEngine(m.process, { samples: 64 }));
     expect(() => e.NPV()).toThrow(/exercise.type = "?European"? is outside the allowed range \{American, Bermudan\}/);
-    expect(() => new McAmericanEngine(m.process, { rng: 'sobol' })).toThrow(/options.rng/);
     expect(() => new McAmericanEngine(m.process, { calibrationSamples: 3 })).toThrow(/calibrationSamples = 3/);
   });
 });
