@@ -1,16 +1,12 @@
 // Lane-wise (f64x2) pieces of "Let's Be Rational" for impliedVolSimd: the normalised Black function
 // with its s-derivative in Regions II–IV, erfcx, and the Householder(3) iteration, with the same
 // operations in the same order as the scalar code in impliedVolMath.ts (Region I, s ≤ 0 and the
-// branchy initial guess run there, lane by lane). Cody's rational factors are written for the
-// lanes here, in the operation order of scalarMath.ts's erfSmallS / erfcMidS / erfcTailS.
+// branchy initial guess run there, lane by lane). Cody's rational factors come from simdMath.ts
+// (codyBlendV, erfcTailV), in the operation order of scalarMath.ts's erfSmallS / erfcMidS / erfcTailS.
 // Source: P. Jäckel, "Let's Be Rational", Wilmott (January 2015) 40–53, 2016 revision;
 // W. J. Cody, Math. Comp. 23 (1969) 631–637.
-import {
-  SPLITTER, INV_SQRT_PI, A0, A1, A2, A3, A4, B0, B1, B2, B3,
-  C0, C1, C2, C3, C4, C5, C6, C7, C8, D0, D1, D2, D3, D4, D5, D6, D7,
-  P0, P1, P2, P3, P4, P5, Q0, Q1, Q2, Q3, Q4,
-} from './constants';
-import { expCorrV, expV, logV, gaussV, ncdfV } from './simdMath';
+import { SPLITTER } from './constants';
+import { codyBlendV, erfcTailV, expCorrV, expV, logV, gaussV, ncdfV } from './simdMath';
 import {
   normalisedBlackAndVega, lastVega, INV_3F, INV_5F, INV_7F, INV_9F, INV_11F, INV_13F,
   DBL_EPSILON, DBL_MIN, DBL_MAX, ETA, TAU, ONE_OVER_SQRT_TWO_PI, SQRT_PI_OVER_TWO, ONE_OVER_SQRT_TWO, XNEG, CODY_X1, CODY_X2,
@@ -23,64 +19,11 @@ function sp(x: f64): v128 {
   return f64x2.splat(x);
 }
 
-// @ts-ignore: decorator
-@inline
-function erfSmallV(x: v128): v128 {
-  const z = f64x2.mul(x, x);
-  let num = f64x2.mul(sp(A4), z);
-  let den = z;
-  num = f64x2.mul(f64x2.add(num, sp(A0)), z);
-  den = f64x2.mul(f64x2.add(den, sp(B0)), z);
-  num = f64x2.mul(f64x2.add(num, sp(A1)), z);
-  den = f64x2.mul(f64x2.add(den, sp(B1)), z);
-  num = f64x2.mul(f64x2.add(num, sp(A2)), z);
-  den = f64x2.mul(f64x2.add(den, sp(B2)), z);
-  return f64x2.div(f64x2.mul(x, f64x2.add(num, sp(A3))), f64x2.add(den, sp(B3)));
-}
-
-function erfcMidV(y: v128): v128 {
-  let num = f64x2.mul(sp(C8), y);
-  let den = y;
-  num = f64x2.mul(f64x2.add(num, sp(C0)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D0)), y);
-  num = f64x2.mul(f64x2.add(num, sp(C1)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D1)), y);
-  num = f64x2.mul(f64x2.add(num, sp(C2)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D2)), y);
-  num = f64x2.mul(f64x2.add(num, sp(C3)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D3)), y);
-  num = f64x2.mul(f64x2.add(num, sp(C4)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D4)), y);
-  num = f64x2.mul(f64x2.add(num, sp(C5)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D5)), y);
-  num = f64x2.mul(f64x2.add(num, sp(C6)), y);
-  den = f64x2.mul(f64x2.add(den, sp(D6)), y);
-  return f64x2.div(f64x2.add(num, sp(C7)), f64x2.add(den, sp(D7)));
-}
-
-function erfcTailV(y: v128): v128 {
-  const z = f64x2.div(sp(1.0), f64x2.mul(y, y));
-  let num = f64x2.mul(sp(P5), z);
-  let den = z;
-  num = f64x2.mul(f64x2.add(num, sp(P0)), z);
-  den = f64x2.mul(f64x2.add(den, sp(Q0)), z);
-  num = f64x2.mul(f64x2.add(num, sp(P1)), z);
-  den = f64x2.mul(f64x2.add(den, sp(Q1)), z);
-  num = f64x2.mul(f64x2.add(num, sp(P2)), z);
-  den = f64x2.mul(f64x2.add(den, sp(Q2)), z);
-  num = f64x2.mul(f64x2.add(num, sp(P3)), z);
-  den = f64x2.mul(f64x2.add(den, sp(Q3)), z);
-  const r = f64x2.div(f64x2.mul(z, f64x2.add(num, sp(P4))), f64x2.add(den, sp(Q4)));
-  return f64x2.div(f64x2.sub(sp(INV_SQRT_PI), r), y);
-}
-
 /** Cody's rational factor R(y), erfc(y) = e^(−y²)·R(y), for lanes y > 0.46875 (others: don't care). */
 export function codyRationalV(y: v128): v128 {
-  const mid = f64x2.le(y, sp(CODY_X2));
-  let r = sp(0.0);
-  if (v128.any_true(mid)) r = erfcMidV(y);
-  if (!v128.all_true<i64>(mid)) r = v128.bitselect(r, erfcTailV(y), mid);
-  return r;
+  const mid = codyBlendV(y, y, f64x2.splat(0.0));
+  const tail = f64x2.gt(y, sp(CODY_X2));
+  return v128.any_true(tail) ? v128.bitselect(erfcTailV(f64x2.pmax(y, sp(CODY_X2))), mid, tail) : mid;
 }
 
 /** e^(y²) lane-wise, y² split exactly. */
@@ -95,24 +38,24 @@ function expSquareV(y: v128): v128 {
   return expCorrV(p, e);
 }
 
-/** erfcx(y) lane-wise, the branches of the scalar erfcx evaluated where some lane needs them. */
+/**
+ * erfcx(y) lane-wise: the scalar erfcx's three cases (|y| ≤ 0.46875; y > 0.46875; y < −0.46875
+ * by reflection) selected per lane, each with the scalar operations. Cody's first two rationals
+ * share one division (codyBlendV); the tail rational and e^(y²) are evaluated only where some
+ * lane needs them.
+ */
 function erfcxV(y: v128): v128 {
   const ay = f64x2.abs(y);
   const small = f64x2.le(ay, sp(CODY_X1));
+  const Q = codyBlendV(y, ay, small); // erf(y) on small lanes, R(|y|) (|y| ≤ 4) on the others
+  const tail = f64x2.gt(ay, sp(CODY_X2));
+  const rational = v128.any_true(tail) ? v128.bitselect(erfcTailV(f64x2.pmax(ay, sp(CODY_X2))), Q, tail) : Q;
   const positive = f64x2.gt(y, sp(0.0));
-  let r = sp(0.0);
-  if (v128.any_true(small)) r = f64x2.mul(expSquareV(y), f64x2.sub(sp(1.0), erfSmallV(y)));
-  if (v128.all_true<i64>(small)) return r;
-  const rational = codyRationalV(ay);
-  const big = v128.andnot(positive, small); // y > 0.46875
-  r = v128.bitselect(rational, r, big);
-  const negative = v128.andnot(v128.not(positive), small); // y < −0.46875
-  if (v128.any_true(negative)) {
-    const reflected = f64x2.sub(f64x2.mul(sp(2.0), expSquareV(y)), rational);
-    const huge = f64x2.lt(y, sp(-XNEG));
-    r = v128.bitselect(v128.bitselect(sp(Infinity), reflected, huge), r, negative);
-  }
-  return r;
+  if (v128.all_true<i64>(v128.andnot(positive, small))) return rational;
+  const e2 = expSquareV(y);
+  const reflected = v128.bitselect(sp(Infinity), f64x2.sub(f64x2.mul(sp(2.0), e2), rational), f64x2.lt(y, sp(-XNEG)));
+  const large = v128.bitselect(rational, reflected, positive);
+  return v128.bitselect(f64x2.mul(e2, f64x2.sub(sp(1.0), Q)), large, small);
 }
 
 /** ∂b/∂s at the last blackAndVegaV evaluation. */

@@ -317,9 +317,10 @@ export function gaussV(x: v128): v128 {
   return expCorrV(f64x2.mul(vc(V_M_HALF), p), f64x2.mul(vc(V_M_HALF), e));
 }
 
+/** Cody's rational factor R(y) of erfc on y > 4 lane-wise (erfc(y) = e^(−y²)·R(y)); other lanes: don't care. */
 // @ts-ignore: decorator
 @inline
-function erfcTailV(y: v128): v128 {
+export function erfcTailV(y: v128): v128 {
   const z = f64x2.div(vc(V_ONE), f64x2.mul(y, y));
   let num = f64x2.mul(vc(V_P5), z);
   let den = z;
@@ -356,6 +357,23 @@ export function ncdfScaledV(x: v128, c: v128, cg: v128): v128 {
   const y = f64x2.abs(xs);
   const m1 = f64x2.le(y, vc(V_CODY_X1));
   const m3 = f64x2.gt(y, vc(V_CODY_X2));
+  const Q = codyBlendV(xs, y, m1); // erf(xs) or R(y)
+  // Third interval, on max(y, 4) so that every lane stays finite.
+  const R = v128.bitselect(erfcTailV(f64x2.pmax(y, vc(V_CODY_X2))), Q, m3);
+  const tail = f64x2.mul(f64x2.mul(vc(V_HALF), cg), R);
+  const big = v128.bitselect(tail, f64x2.sub(c, tail), f64x2.lt(x, f64x2.splat(0.0)));
+  const small = f64x2.mul(c, f64x2.add(vc(V_HALF), f64x2.mul(vc(V_HALF), Q)));
+  return v128.bitselect(small, big, m1);
+}
+
+/**
+ * Cody's first two rationals blended, one division: erf(xs) = xs·Ns(xs²)/Ds(xs²) on the lanes of
+ * m1 (|xs| ≤ 0.46875), R(y) = Nm(y)/Dm(y) with erfc(y) = e^(−y²)·R(y) on the others (y ≤ 4 for
+ * them to mean anything), each with erfSmallS's / erfcMidS's operations.
+ */
+// @ts-ignore: decorator
+@inline
+export function codyBlendV(xs: v128, y: v128, m1: v128): v128 {
   // First interval: erf(xs) = xs·Ns(z)/Ds(z), z = xs².
   const z = f64x2.mul(xs, xs);
   let ns = f64x2.mul(vc(V_A4), z);
@@ -387,13 +405,7 @@ export function ncdfScaledV(x: v128, c: v128, cg: v128): v128 {
   dm = f64x2.mul(f64x2.add(dm, vc(V_D6)), y);
   nm = f64x2.add(nm, vc(V_C7));
   dm = f64x2.add(dm, vc(V_D7));
-  const Q = f64x2.div(v128.bitselect(ns, nm, m1), v128.bitselect(ds, dm, m1)); // erf(xs) or R(y)
-  // Third interval, on max(y, 4) so that every lane stays finite.
-  const R = v128.bitselect(erfcTailV(f64x2.pmax(y, vc(V_CODY_X2))), Q, m3);
-  const tail = f64x2.mul(f64x2.mul(vc(V_HALF), cg), R);
-  const big = v128.bitselect(tail, f64x2.sub(c, tail), f64x2.lt(x, f64x2.splat(0.0)));
-  const small = f64x2.mul(c, f64x2.add(vc(V_HALF), f64x2.mul(vc(V_HALF), Q)));
-  return v128.bitselect(small, big, m1);
+  return f64x2.div(v128.bitselect(ns, nm, m1), v128.bitselect(ds, dm, m1));
 }
 
 /** Φ(x) lane-wise given g = exp(−x²/2) (from gaussV): ncdfScaledV(x, 1, g), branch-free. */
