@@ -136,6 +136,38 @@ describe('impliedBlackVolatilityBatch: inputs, broadcasting, errors', () => {
       forceTypeScriptKernels(false);
     }
   });
+  it('the WebAssembly check (impliedVolValidate) and the TypeScript check agree, message included, on arrays at and around every bound (fast-check)', () => {
+    const special = [Number.NaN, Infinity, -Infinity, -1, 0, -0];
+    const cell = (v: number, pick: number) => (pick < special.length ? special[pick]! : v);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({
+          K: fc.double({ min: 50, max: 150, noNaN: true }), D: fc.double({ min: 0.5, max: 1, noNaN: true }), call: fc.boolean(),
+          // where the price sits: 0 at the discounted intrinsic, 1 just below it, 2 at the upper bound, 3 just below it, 4 inside
+          at: fc.integer({ min: 0, max: 4 }), bad: fc.integer({ min: 0, max: 60 }), column: fc.integer({ min: 0, max: 5 }),
+        }), { minLength: 1, maxLength: 9 }),
+        (rows) => {
+          const n = rows.length;
+          const cols = { prices: new Float64Array(n), forwards: new Float64Array(n), strikes: new Float64Array(n), expiries: new Float64Array(n).fill(1), discounts: new Float64Array(n), optionTypes: new Float64Array(n) };
+          rows.forEach((r, i) => {
+            const w = r.call ? 1 : -1;
+            const lower = r.D * Math.max(w * (100 - r.K), 0);
+            const upper = r.D * (w > 0 ? 100 : r.K);
+            const p = [lower, lower - Math.abs(lower) * 1e-16 - 1e-300, upper, upper * (1 - 1e-16), 0.5 * (lower + upper)][r.at]!;
+            const row = [p, 100, r.K, 1, r.D, w];
+            row[r.column] = cell(row[r.column]!, r.bad);
+            [cols.prices[i], cols.forwards[i], cols.strikes[i], cols.expiries[i], cols.discounts[i], cols.optionTypes[i]] = row;
+          });
+          const outcome = (backend: BatchBackend) => {
+            try { return Array.from(impliedBlackVolatilityBatch(cols, undefined, { backend })); } catch (e) { return (e as Error).message; }
+          };
+          const ts = outcome('typescript');
+          expect(outcome('simd')).toEqual(ts);
+          expect(outcome('scalar')).toEqual(ts);
+        },
+      ),
+    );
+  });
   it('the batch check and the scalar function agree on which prices are invertible (fast-check)', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 200, noNaN: true }), fc.double({ min: 50, max: 150, noNaN: true }), fc.boolean(), (price, K, call) => {
