@@ -57,6 +57,10 @@ export { ActualActual, ActualActualConvention } from './time/ActualActual.js';
 export { DateGeneration } from './time/DateGeneration.js';
 export { Schedule, type ScheduleOptions } from './time/Schedule.js';
 
+// Interest rates
+export { Compounding } from './rates/Compounding.js';
+export { InterestRate } from './rates/InterestRate.js';
+
 // Math
 export { normalCdf } from './math/distributions/normalCdf.js';
 export { normalPdf } from './math/distributions/normalPdf.js';

@@ -7,7 +7,7 @@ const classes = [
   'Observable', 'LazyObject', 'Handle', 'RelinkableHandle', 'EvaluationDate', 'Settings',
   'Quote', 'SimpleQuote', 'DerivedQuote', 'CompositeQuote',
   'Date', 'Period', 'Calendar', 'NullCalendar', 'WeekendsOnly', 'TARGET', 'UnitedStates', 'DayCounter',
-  'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule',
+  'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule', 'InterestRate',
   'LinearInterpolation', 'BilinearInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
@@ -34,7 +34,7 @@ const functions = [
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position',
+  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position',
 ];
 
 describe('public API (src/index.ts)', () => {
