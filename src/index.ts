@@ -67,6 +67,12 @@ export { normalPdf } from './math/distributions/normalPdf.js';
 export { erfc } from './math/special/erfc.js';
 export { LinearInterpolation } from './math/interpolation/LinearInterpolation.js';
 export { BilinearInterpolation } from './math/interpolation/BilinearInterpolation.js';
+export { BackwardFlatInterpolation } from './math/interpolation/BackwardFlatInterpolation.js';
+export { CubicNaturalSpline, type CubicNaturalSplineOptions } from './math/interpolation/CubicNaturalSpline.js';
+export {
+  MonotoneConvexInterpolation,
+  type MonotoneConvexInterpolationOptions,
+} from './math/interpolation/MonotoneConvexInterpolation.js';
 
 // Money
 export { Currency, type CurrencyDefinition } from './money/Currency.js';

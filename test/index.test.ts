@@ -8,7 +8,7 @@ const classes = [
   'Quote', 'SimpleQuote', 'DerivedQuote', 'CompositeQuote',
   'Date', 'Period', 'Calendar', 'NullCalendar', 'WeekendsOnly', 'TARGET', 'UnitedStates', 'DayCounter',
   'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule', 'InterestRate',
-  'LinearInterpolation', 'BilinearInterpolation', 'Currency', 'Money', 'Rounding',
+  'LinearInterpolation', 'BilinearInterpolation', 'BackwardFlatInterpolation', 'CubicNaturalSpline', 'MonotoneConvexInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
