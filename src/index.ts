@@ -99,9 +99,20 @@ export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScho
 
 // Term structures
 export { TermStructure, type DateOrTime, type TermStructureOptions } from '../termstructures/TermStructure.js';
-export { YieldTermStructure } from '../termstructures/yield/YieldTermStructure.js';
+export { YieldTermStructure, type RateConventions } from '../termstructures/yield/YieldTermStructure.js';
 export { FlatForward } from '../termstructures/yield/FlatForward.js';
-export { ZeroCurve } from '../termstructures/yield/ZeroCurve.js';
+export { ZeroCurve, type ZeroCurveOptions, type ZeroInterpolation } from '../termstructures/yield/ZeroCurve.js';
+export {
+  InterpolatedDiscountCurve,
+  type DiscountInterpolation,
+  type InterpolatedDiscountCurveOptions,
+} from '../termstructures/yield/InterpolatedDiscountCurve.js';
+export {
+  InterpolatedForwardCurve,
+  type ForwardInterpolation,
+  type InterpolatedForwardCurveOptions,
+} from '../termstructures/yield/InterpolatedForwardCurve.js';
+export { ZeroSpreadedTermStructure } from '../termstructures/yield/ZeroSpreadedTermStructure.js';
 export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
 export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
 export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';

@@ -10,6 +10,7 @@ const classes = [
   'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule', 'InterestRate',
   'LinearInterpolation', 'BilinearInterpolation', 'BackwardFlatInterpolation', 'CubicNaturalSpline', 'MonotoneConvexInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
+  'InterpolatedDiscountCurve', 'InterpolatedForwardCurve', 'ZeroSpreadedTermStructure',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
