@@ -73,6 +73,7 @@ export {
   MonotoneConvexInterpolation,
   type MonotoneConvexInterpolationOptions,
 } from './math/interpolation/MonotoneConvexInterpolation.js';
+export { brentRoot, type BrentRootOptions } from './math/solvers/brentRoot.js';
 
 // Money
 export { Currency, type CurrencyDefinition } from './money/Currency.js';
@@ -113,6 +114,16 @@ export {
   type InterpolatedForwardCurveOptions,
 } from '../termstructures/yield/InterpolatedForwardCurve.js';
 export { ZeroSpreadedTermStructure } from '../termstructures/yield/ZeroSpreadedTermStructure.js';
+export { RateHelper, type RateHelperOptions } from '../termstructures/yield/ratehelpers/RateHelper.js';
+export { DepositRateHelper } from '../termstructures/yield/ratehelpers/DepositRateHelper.js';
+export { FraRateHelper } from '../termstructures/yield/ratehelpers/FraRateHelper.js';
+export { SwapRateHelper, type SwapRateHelperOptions } from '../termstructures/yield/ratehelpers/SwapRateHelper.js';
+export { OISRateHelper, type OISRateHelperOptions } from '../termstructures/yield/ratehelpers/OISRateHelper.js';
+export {
+  PiecewiseYieldCurve,
+  type PiecewiseYieldCurveOptions,
+  type PiecewiseYieldCurveTraits,
+} from '../termstructures/yield/PiecewiseYieldCurve.js';
 export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
 export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
 export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';

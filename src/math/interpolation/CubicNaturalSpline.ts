@@ -30,7 +30,7 @@ export interface CubicNaturalSplineOptions {
  * cubics are prolonged when extrapolation is allowed.
  * Source: de Boor (2001), A Practical Guide to Splines, ch. IV (slopes of the cubic spline);
  * Hyman (1983), "Accurate monotonicity preserving cubic interpolation", SIAM J. Sci. Stat.
- * Comput. 4(4), eq. (2.4) (the filter); QuantLib `ql/math/interpolations/cubicinterpolation.hpp`
+ * Comput. 4(4) (the filter); QuantLib `ql/math/interpolations/cubicinterpolation.hpp`
  * (the same boundary conditions).
  * Checked against: `test/math/curveInterpolations.test.ts` (reproduces cubics with zero end
  * curvature… and linear data exactly, C² continuity, monotone data stay monotone) and, through

@@ -32,7 +32,7 @@ const enum Shape {
  * @remarks
  * The input is the primitive F at the nodes, F(x_i) = F_0 + ∫_{x_0}^{x_i} f; the averages are
  * f^d_i = (F_i − F_{i−1}) / (x_i − x_{i−1}). Node values are the distance-weighted averages of
- * the neighbouring f^d (eq. 20 of the paper; the end values from f_0 = f^d_1 − (f_1 − f^d_1)/2
+ * the neighbouring f^d (the end values from f_0 = f^d_1 − (f_1 − f^d_1)/2
  * and likewise at x_n), bounded to [0, 2·min(adjacent f^d)] when positivity is asked for and
  * all averages are ≥ 0. On each interval g(u) = f − f^d_i, u = (x − x_{i−1})/h_i, is the
  * quadratic through g(0) = g_0, g(1) = g_1 with zero integral when that quadratic is monotone,
