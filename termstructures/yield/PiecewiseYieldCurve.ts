@@ -1,6 +1,7 @@
 import { checkInteger } from '../../src/_lib/checks.js';
 import { ConvergenceError, InvalidInputError } from '../../src/errors.js';
 import { brentRoot } from '../../src/math/solvers/brentRoot.js';
+import { Settings } from '../../src/settings.js';
 import { Date } from '../../src/time/Date.js';
 import type { TermStructureOptions } from '../TermStructure.js';
 import { CurveNodes } from './_lib/CurveNodes.js';
@@ -63,9 +64,9 @@ const DEFAULT_INTERPOLATION: Readonly<Record<Kind, string>> = { discount: 'logLi
  * curve through nodes 0…i (a bracket of ±100 % in the implied forward around the previous node
  * for discounts, rates in [−100 %, 100 %] otherwise); a global interpolation (log-cubic,
  * monotone convex) then repeats the pass on all nodes until they stop moving.
- * It is a {@link LazyObject}: it observes its helpers (each observes its quote, and the
- * evaluation date when its dates move with it) and, with a moving reference date, the
- * evaluation date; a tick marks it dirty, and the bootstrap reruns once, on the next read.
+ * It is a {@link LazyObject}: it observes its helpers (each observes its quote) and the
+ * evaluation date when its reference date or any helper's dates move with it; a tick marks it
+ * dirty, and the bootstrap reruns once, on the next read.
  * Source: QuantLib `ql/termstructures/yield/piecewiseyieldcurve.hpp` and
  * `ql/termstructures/iterativebootstrap.hpp`; Brent (1973) for the root search.
  * Checked against: `test/termstructures/PiecewiseYieldCurve.test.ts` (QuantLib 1.29's
@@ -127,6 +128,7 @@ export class PiecewiseYieldCurve extends YieldTermStructure {
     checkInteger('options.maxIterations', this.maxIterations, 2);
     this.instruments = [...helpers];
     for (const h of this.instruments) this.registerWith(h);
+    if (this.instruments.some((h) => h.movesWithEvaluationDate())) this.registerWith(Settings.instance.evaluationDate);
   }
 
   /** The helpers, in the order given. */
@@ -134,9 +136,12 @@ export class PiecewiseYieldCurve extends YieldTermStructure {
     return [...this.instruments];
   }
 
-  /** The last pillar date (no bootstrap needed). */
+  /**
+   * The last pillar date (bootstraps first, as QuantLib does).
+   * @throws as the bootstrap does (see the constructor).
+   */
   override maxDate(): Date {
-    return this.instruments.map((h) => h.pillarDate()).reduce((a, b) => Date.max(a, b));
+    return this.bootstrapped().lastDate();
   }
 
   /**

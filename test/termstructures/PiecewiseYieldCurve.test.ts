@@ -134,6 +134,21 @@ describe('PiecewiseYieldCurve', () => {
     expect(curve.discount(today.addDays(731))).toBeCloseTo(p, 12); // same quotes, shifted a day
   });
 
+  it('a fixed-reference curve on moving helpers is notified of a new evaluation date (the helpers hold no global registration)', () => {
+    const helpers = helpersFor(quotesNow());
+    expect(helpers.every((h) => h.movesWithEvaluationDate())).toBe(true);
+    const before = Settings.instance.evaluationDate.observerCount;
+    const curve = new PiecewiseYieldCurve(helpers, { referenceDate: today });
+    expect(Settings.instance.evaluationDate.observerCount).toBe(before + 1);
+    let changes = 0;
+    const sub = curve.changes$.subscribe(() => changes++);
+    const p = curve.discount(2);
+    Settings.instance.evaluationDate.set(today.addDays(1));
+    expect(changes).toBe(1);
+    expect(curve.discount(2)).not.toBe(p); // the helpers start a day later now
+    sub.unsubscribe();
+  });
+
   it('monotone convex (discounts and zero rates), linear forwards: helpers reprice to 1e-12, forwards positive', () => {
     const variants: PiecewiseYieldCurveTraits[] = [
       { traits: 'discount', interpolation: 'monotoneConvex' },

@@ -32,9 +32,10 @@ export interface CubicNaturalSplineOptions {
  * Hyman (1983), "Accurate monotonicity preserving cubic interpolation", SIAM J. Sci. Stat.
  * Comput. 4(4) (the filter); QuantLib `ql/math/interpolations/cubicinterpolation.hpp`
  * (the same boundary conditions).
- * Checked against: `test/math/curveInterpolations.test.ts` (reproduces cubics with zero end
- * curvature… and linear data exactly, C² continuity, monotone data stay monotone) and, through
- * log-cubic discount curves, QuantLib 1.29's `MonotonicLogCubic` bootstrap.
+ * Checked against: `test/math/curveInterpolations.test.ts` (Burden & Faires' natural spline of
+ * e^x, nodes and linear data reproduced, C² with zero end curvature, monotone data kept
+ * monotone) and, through log-cubic discount curves, QuantLib 1.29's `MonotonicLogCubic`
+ * bootstrap.
  *
  * @example
  * ```ts

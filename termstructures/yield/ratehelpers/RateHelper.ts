@@ -22,7 +22,7 @@ import type { YieldTermStructure } from '../YieldTermStructure.js';
 export interface RateHelperOptions {
   /**
    * Fixed start (spot) date. Omitted: `settlementDays` business days after the evaluation date,
-   * moving with it (the helper then observes the evaluation date).
+   * moving with it (a curve built on the helper then observes the evaluation date).
    */
   readonly startDate?: Date;
   /** Business days from the evaluation date to the start date; default 0, integer ≥ 0. */
@@ -43,8 +43,10 @@ export interface RateHelperOptions {
  *
  * @remarks
  * Subclasses implement `pillarDate()` and `impliedQuote(curve)`. A helper observes its quote
- * (and, with a moving start date, the evaluation date) and notifies its observers, so a
- * {@link PiecewiseYieldCurve} built on it re-bootstraps lazily after a tick.
+ * and notifies its observers, so a {@link PiecewiseYieldCurve} built on it re-bootstraps
+ * lazily after a tick. Unlike QuantLib's, a helper whose dates move with the evaluation date
+ * does not register with it (a discarded helper holds no global registration); the curve
+ * built on it does.
  * Source: QuantLib `ql/termstructures/bootstraphelper.hpp` (`BootstrapHelper`), with
  * `quoteError = quote − impliedQuote` as there.
  * @public
@@ -84,7 +86,11 @@ export abstract class RateHelper extends Observable implements Observer {
     }
     this.fixedStart = options.startDate ?? null;
     this.quote.registerObserver(this);
-    if (this.fixedStart === null) Settings.instance.evaluationDate.registerObserver(this);
+  }
+
+  /** True when the start date is not fixed, so the helper's dates move with the evaluation date. */
+  movesWithEvaluationDate(): boolean {
+    return this.fixedStart === null;
   }
 
   /**
@@ -118,7 +124,7 @@ export abstract class RateHelper extends Observable implements Observer {
     return this.quoteValue() - this.impliedQuote(curve);
   }
 
-  /** Forwards a change of the quote or evaluation date. */
+  /** Forwards a change of the quote. */
   update(): void {
     this.notifyObservers();
   }
