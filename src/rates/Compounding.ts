@@ -15,9 +15,14 @@
  * @public
  */
 export enum Compounding {
+  /** 1 + r t. */
   Simple = 0,
+  /** (1 + r/f)^{f t}. */
   Compounded = 1,
+  /** e^{r t}. */
   Continuous = 2,
+  /** Simple up to t = 1/f, compounded after. */
   SimpleThenCompounded = 3,
+  /** Compounded up to t = 1/f, simple after. */
   CompoundedThenSimple = 4,
 }

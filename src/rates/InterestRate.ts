@@ -108,6 +108,14 @@ export class InterestRate {
    * simple negative rate makes 1 + r t ≤ 0 (t must then lie in [0, −1/r)).
    */
   compoundFactor(t: number): number;
+  /**
+   * Compound factor between two dates, t = dayCounter.yearFraction(d1, d2, refStart, refEnd).
+   * @param d1 - start date.
+   * @param d2 - end date, ≥ d1.
+   * @param refStart - reference-period start, for day counters that need one.
+   * @param refEnd - reference-period end, likewise.
+   * @throws InvalidInputError as the time form, or when d2 precedes d1.
+   */
   compoundFactor(d1: Date, d2: Date, refStart?: Date, refEnd?: Date): number;
   compoundFactor(x: number | Date, d2?: Date, refStart?: Date, refEnd?: Date): number {
     const t = x instanceof Date ? yearFractionBetween(this.dayCounter, x, d2 as Date, refStart, refEnd) : x;
@@ -141,6 +149,10 @@ export class InterestRate {
    * @throws InvalidInputError as `compoundFactor`.
    */
   discountFactor(t: number): number;
+  /**
+   * Discount factor between two dates (arguments as the dates form of `compoundFactor`).
+   * @throws InvalidInputError as `compoundFactor`.
+   */
   discountFactor(d1: Date, d2: Date, refStart?: Date, refEnd?: Date): number;
   discountFactor(x: number | Date, d2?: Date, refStart?: Date, refEnd?: Date): number {
     return 1 / (x instanceof Date ? this.compoundFactor(x, d2 as Date, refStart, refEnd) : this.compoundFactor(x));
@@ -161,6 +173,18 @@ export class InterestRate {
    * @throws InvalidInputError for a bad compounding, frequency or time, or d2 before d1.
    */
   equivalentRate(compounding: Compounding, frequency: Frequency, t: number): InterestRate;
+  /**
+   * The equivalent rate between two dates: this rate accrues by its own day counter, the result
+   * by `resultDayCounter`.
+   * @param resultDayCounter - the result's day counter.
+   * @param compounding - the result's compounding rule.
+   * @param frequency - the result's frequency.
+   * @param d1 - start date.
+   * @param d2 - end date, after d1.
+   * @param refStart - reference-period start, for day counters that need one.
+   * @param refEnd - reference-period end, likewise.
+   * @throws InvalidInputError as the time form, or when d2 precedes d1.
+   */
   equivalentRate(resultDayCounter: DayCounter, compounding: Compounding, frequency: Frequency, d1: Date, d2: Date, refStart?: Date, refEnd?: Date): InterestRate;
   equivalentRate(
     a: Compounding | DayCounter,
@@ -198,6 +222,18 @@ export class InterestRate {
    * d1, or the compounding or frequency is not allowed.
    */
   static impliedRate(compound: number, dayCounter: DayCounter, compounding: Compounding, frequency: Frequency, t: number): InterestRate;
+  /**
+   * The implied rate between two dates, t = dayCounter.yearFraction(d1, d2, refStart, refEnd).
+   * @param compound - the compound factor, finite and > 0.
+   * @param dayCounter - the result's day counter (measures d1 → d2).
+   * @param compounding - the result's compounding rule.
+   * @param frequency - the result's frequency.
+   * @param d1 - start date.
+   * @param d2 - end date, after d1 (on or after when compound = 1).
+   * @param refStart - reference-period start, for day counters that need one.
+   * @param refEnd - reference-period end, likewise.
+   * @throws InvalidInputError as the time form, or when d2 precedes d1.
+   */
   static impliedRate(compound: number, dayCounter: DayCounter, compounding: Compounding, frequency: Frequency, d1: Date, d2: Date, refStart?: Date, refEnd?: Date): InterestRate;
   static impliedRate(
     compound: number,

@@ -78,6 +78,7 @@ export class InterpolatedDiscountCurve extends YieldTermStructure {
     this.nodes = new CurveNodes(dates, (d) => this.timeFromReference(d), discounts, (times, values) => fromDiscounts(times, values, interpolation));
   }
 
+  /** The last node date. */
   override maxDate(): Date {
     return this.nodes.lastDate();
   }
@@ -97,6 +98,7 @@ export class InterpolatedDiscountCurve extends YieldTermStructure {
     return Float64Array.from(this.nodes.values);
   }
 
+  /** exp(−F(t)) through the nodes. */
   protected discountImpl(t: number): number {
     return this.nodes.discount(t);
   }

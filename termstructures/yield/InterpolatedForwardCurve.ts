@@ -69,6 +69,7 @@ export class InterpolatedForwardCurve extends YieldTermStructure {
     this.nodes = new CurveNodes(dates, (d) => this.timeFromReference(d), forwards, (times, values) => fromForwards(times, values, interpolation));
   }
 
+  /** The last node date. */
   override maxDate(): Date {
     return this.nodes.lastDate();
   }
@@ -88,6 +89,7 @@ export class InterpolatedForwardCurve extends YieldTermStructure {
     return Float64Array.from(this.nodes.values);
   }
 
+  /** exp(−F(t)) through the nodes. */
   protected discountImpl(t: number): number {
     return this.nodes.discount(t);
   }

@@ -162,10 +162,12 @@ export class PiecewiseYieldCurve extends YieldTermStructure {
     return Float64Array.from(this.bootstrapped().values);
   }
 
+  /** exp(−F(t)) through the bootstrapped nodes. */
   protected discountImpl(t: number): number {
     return (this.nodes as CurveNodes).discount(t);
   }
 
+  /** The bootstrap (see the class remarks); called by `calculate()` when dirty. */
   protected override performCalculations(): void {
     this.nodes = null;
     const reference = this.referenceDate();

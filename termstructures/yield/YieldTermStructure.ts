@@ -69,6 +69,14 @@ export abstract class YieldTermStructure extends TermStructure {
    * frequency, or for a day counter given with a time.
    */
   zeroRate(x: DateOrTime, extrapolate?: boolean): number;
+  /**
+   * Zero rate to a date or time as an {@link InterestRate} under the given conventions.
+   * @param x - date or time in years ≥ 0.
+   * @param conventions - compounding, frequency, day counter (dates only), extrapolation.
+   * @returns the rate with compound factor 1/P(0, t) over the reference date → x.
+   * @throws InvalidInputError as the number form, for a bad compounding or frequency, or for a
+   * day counter other than the curve's given with a time.
+   */
   zeroRate(x: DateOrTime, conventions: RateConventions): InterestRate;
   zeroRate(x: DateOrTime, extrapolateOrConventions: boolean | RateConventions = false): number | InterestRate {
     if (typeof extrapolateOrConventions === 'boolean') {
@@ -100,6 +108,16 @@ export abstract class YieldTermStructure extends TermStructure {
    * compounding or frequency, or for a day counter given with times.
    */
   forwardRate(x1: DateOrTime, x2: DateOrTime, extrapolate?: boolean): number;
+  /**
+   * Forward rate between two dates or times as an {@link InterestRate} under the given
+   * conventions.
+   * @param x1 - start (date or time ≥ 0).
+   * @param x2 - end (≥ start); both dates for a day counter of the rate's own.
+   * @param conventions - compounding, frequency, day counter (dates only), extrapolation.
+   * @returns the rate with compound factor P(t1)/P(t2) over x1 → x2 (over dt when t2 − t1 < dt).
+   * @throws InvalidInputError as the number form, for a bad compounding or frequency, or for a
+   * day counter other than the curve's given with times.
+   */
   forwardRate(x1: DateOrTime, x2: DateOrTime, conventions: RateConventions): InterestRate;
   forwardRate(x1: DateOrTime, x2: DateOrTime, extrapolateOrConventions: boolean | RateConventions = false): number | InterestRate {
     const conventions = typeof extrapolateOrConventions === 'boolean' ? null : extrapolateOrConventions;

@@ -89,6 +89,7 @@ export class ZeroSpreadedTermStructure extends YieldTermStructure {
     return this.base.currentLink().maxDate();
   }
 
+  /** P_base(t)·e^{−st}, or the discount factor of (z_base + s) under the conventions. */
   protected discountImpl(t: number): number {
     const base = this.base.currentLink();
     const s = this.spread();

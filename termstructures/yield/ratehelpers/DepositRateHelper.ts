@@ -39,10 +39,15 @@ export class DepositRateHelper extends RateHelper {
     return this.calendar.advancePeriod(this.startDate(), this.tenor, this.convention, this.endOfMonth);
   }
 
+  /** The maturity date. */
   pillarDate(): Date {
     return this.maturityDate();
   }
 
+  /**
+   * (P(start)/P(end) − 1) / τ on `curve` (decimal).
+   * @param curve - any yield curve covering the helper's dates (read with extrapolation).
+   */
   impliedQuote(curve: YieldTermStructure): number {
     const start = this.startDate();
     const end = this.maturityDate();

@@ -54,10 +54,15 @@ export class FraRateHelper extends RateHelper {
     return this.calendar.advance(this.startDate(), this.monthsToEnd, TimeUnit.Months, this.convention, this.endOfMonth);
   }
 
+  /** The accrual end date. */
   pillarDate(): Date {
     return this.accrualEndDate();
   }
 
+  /**
+   * (P(t₁)/P(t₂) − 1) / τ on `curve` (decimal).
+   * @param curve - any yield curve covering the helper's dates (read with extrapolation).
+   */
   impliedQuote(curve: YieldTermStructure): number {
     const start = this.accrualStartDate();
     const end = this.accrualEndDate();

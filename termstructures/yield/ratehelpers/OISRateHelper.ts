@@ -76,10 +76,15 @@ export class OISRateHelper extends RateHelper {
     return this.paymentLag === 0 ? accrualEnd : this.calendar.advance(accrualEnd, this.paymentLag, TimeUnit.Days);
   }
 
+  /** The last payment date. */
   pillarDate(): Date {
     return this.paymentDate(this.schedule().endDate());
   }
 
+  /**
+   * The fair OIS rate on `curve` (decimal).
+   * @param curve - any yield curve covering the helper's dates (read with extrapolation).
+   */
   impliedQuote(curve: YieldTermStructure): number {
     const dates = this.schedule().dates();
     let annuity = 0;

@@ -63,10 +63,15 @@ export class SwapRateHelper extends RateHelper {
     return couponSchedule(this, this.tenor, this.fixedFrequency);
   }
 
+  /** The last fixed payment date (the maturity, rolled). */
   pillarDate(): Date {
     return this.fixedSchedule().endDate();
   }
 
+  /**
+   * The par fixed rate (P(start) − P(end)) / Σ τ_i P(t_i) on `curve` (decimal).
+   * @param curve - any yield curve covering the helper's dates (read with extrapolation).
+   */
   impliedQuote(curve: YieldTermStructure): number {
     const dates = this.fixedSchedule().dates();
     let annuity = 0;
