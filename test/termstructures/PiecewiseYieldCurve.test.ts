@@ -191,6 +191,23 @@ describe('PiecewiseYieldCurve', () => {
     );
   });
 
+  it('a parallel bump of every quote raises the fair rate of every swap, pillar or not: a payer swap gains (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.0001, max: 0.01, noNaN: true }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(...cases.map((c) => c[1])), (bump, years, traits) => {
+        const quotes = quotesNow();
+        const curve = new PiecewiseYieldCurve(helpersFor(quotes), { referenceDate: today, ...traits });
+        curve.enableExtrapolation();
+        const swap = new SwapRateHelper(0.03, Period.parse(`${years}Y`), conventions); // a payer swap at 3 % fixed
+        const annuity = (c: PiecewiseYieldCurve) => swap.fixedSchedule().dates().slice(1).reduce((a, d, i, ds) => a + ((i === 0 ? today : ds[i - 1]!).daysTo(d) / 365) * c.discount(d), 0);
+        const payerNpv = () => (swap.impliedQuote(curve) - 0.03) * annuity(curve); // (par − K)·annuity
+        const before = payerNpv();
+        transaction(() => quotes.forEach((q) => q.setValue(q.value() + bump)));
+        expect(payerNpv()).toBeGreaterThan(before);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('refuses bad helpers and options; duplicate pillars surface on the first read', () => {
     expect(() => new PiecewiseYieldCurve([])).toThrow(/helpers.length = 0/);
     expect(() => new PiecewiseYieldCurve([{} as RateHelper])).toThrow(/helpers\[0\]/);

@@ -1,5 +1,4 @@
 import { checkInteger } from '../../../src/_lib/checks.js';
-import { InvalidInputError } from '../../../src/errors.js';
 import type { Handle } from '../../../src/patterns/Handle.js';
 import type { Quote } from '../../../src/quotes/Quote.js';
 import type { Date } from '../../../src/time/Date.js';
@@ -39,7 +38,6 @@ export class FraRateHelper extends RateHelper {
     super(rate, options);
     checkInteger('monthsToStart', monthsToStart, 0);
     checkInteger('monthsToEnd', monthsToEnd, monthsToStart + 1);
-    if (monthsToEnd <= monthsToStart) throw InvalidInputError.outOfRange('monthsToEnd', monthsToEnd, `(${monthsToStart}, ∞)`);
     this.monthsToStart = monthsToStart;
     this.monthsToEnd = monthsToEnd;
   }
