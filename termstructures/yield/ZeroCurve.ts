@@ -35,8 +35,7 @@ export interface ZeroCurveOptions extends TermStructureOptions {
  * `monotoneConvex` the instantaneous forward is Hagan–West's from the reference date (z·t = 0
  * there) through the pillars, flat past the last pillar.
  * Source: QuantLib `ql/termstructures/yield/zerocurve.hpp` (`ZeroCurve` = linear in zero rates;
- * flat extrapolation of the zero rate past the last date as QuantLib's `InterpolatedZeroCurve`).
- * Hagan and West (2006), Applied Mathematical Finance 13(2), §§3–4 (monotone convex).
+ * its extrapolation past the last date differs, as said above); Hagan and West (2006), Applied Mathematical Finance 13(2), §§3–4 (monotone convex).
  * Checked against: `test/termstructures/yield.test.ts` (pillars reproduced exactly, linear
  * interpolation midpoints) and `test/termstructures/interpolatedCurves.test.ts` (monotone
  * convex: pillars, continuity of forwards).
