@@ -127,7 +127,8 @@ export class InterestRate {
       if (!(c > 0)) throw InvalidInputError.outOfRange('t', t, `[0, ${-1 / r}) (1 + r t must be positive for r = ${r} simple)`);
       return c;
     };
-    const compounded = (): number => Math.pow(1 + r / f, f * t);
+    // (1 + r/f)^{ft} as exp(ft·log1p(r/f)): no loss for small r/f.
+    const compounded = (): number => Math.exp(f * t * Math.log1p(r / f));
     switch (this.compounding) {
       case Compounding.Simple:
         return simple();
@@ -256,7 +257,8 @@ export class InterestRate {
     if (compound === 1) return new InterestRate(0, dayCounter, compounding, frequency);
     const f = frequency;
     const simple = (): number => (compound - 1) / t;
-    const compounded = (): number => (Math.pow(compound, 1 / (f * t)) - 1) * f;
+    // f (C^{1/(ft)} − 1) as f·expm1(ln C/(ft)): no cancellation when C is close to 1.
+    const compounded = (): number => f * Math.expm1(Math.log(compound) / (f * t));
     let r: number;
     switch (compounding) {
       case Compounding.Simple:
