@@ -57,12 +57,23 @@ export { ActualActual, ActualActualConvention } from './time/ActualActual.js';
 export { DateGeneration } from './time/DateGeneration.js';
 export { Schedule, type ScheduleOptions } from './time/Schedule.js';
 
+// Interest rates
+export { Compounding } from './rates/Compounding.js';
+export { InterestRate } from './rates/InterestRate.js';
+
 // Math
 export { normalCdf } from './math/distributions/normalCdf.js';
 export { normalPdf } from './math/distributions/normalPdf.js';
 export { erfc } from './math/special/erfc.js';
 export { LinearInterpolation } from './math/interpolation/LinearInterpolation.js';
 export { BilinearInterpolation } from './math/interpolation/BilinearInterpolation.js';
+export { BackwardFlatInterpolation } from './math/interpolation/BackwardFlatInterpolation.js';
+export { CubicNaturalSpline, type CubicNaturalSplineOptions } from './math/interpolation/CubicNaturalSpline.js';
+export {
+  MonotoneConvexInterpolation,
+  type MonotoneConvexInterpolationOptions,
+} from './math/interpolation/MonotoneConvexInterpolation.js';
+export { brentRoot, type BrentRootOptions } from './math/solvers/brentRoot.js';
 
 // Money
 export { Currency, type CurrencyDefinition } from './money/Currency.js';
@@ -89,9 +100,30 @@ export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScho
 
 // Term structures
 export { TermStructure, type DateOrTime, type TermStructureOptions } from '../termstructures/TermStructure.js';
-export { YieldTermStructure } from '../termstructures/yield/YieldTermStructure.js';
+export { YieldTermStructure, type RateConventions } from '../termstructures/yield/YieldTermStructure.js';
 export { FlatForward } from '../termstructures/yield/FlatForward.js';
-export { ZeroCurve } from '../termstructures/yield/ZeroCurve.js';
+export { ZeroCurve, type ZeroCurveOptions, type ZeroInterpolation } from '../termstructures/yield/ZeroCurve.js';
+export {
+  InterpolatedDiscountCurve,
+  type DiscountInterpolation,
+  type InterpolatedDiscountCurveOptions,
+} from '../termstructures/yield/InterpolatedDiscountCurve.js';
+export {
+  InterpolatedForwardCurve,
+  type ForwardInterpolation,
+  type InterpolatedForwardCurveOptions,
+} from '../termstructures/yield/InterpolatedForwardCurve.js';
+export { ZeroSpreadedTermStructure } from '../termstructures/yield/ZeroSpreadedTermStructure.js';
+export { RateHelper, type RateHelperOptions } from '../termstructures/yield/ratehelpers/RateHelper.js';
+export { DepositRateHelper } from '../termstructures/yield/ratehelpers/DepositRateHelper.js';
+export { FraRateHelper } from '../termstructures/yield/ratehelpers/FraRateHelper.js';
+export { SwapRateHelper, type SwapRateHelperOptions } from '../termstructures/yield/ratehelpers/SwapRateHelper.js';
+export { OISRateHelper, type OISRateHelperOptions } from '../termstructures/yield/ratehelpers/OISRateHelper.js';
+export {
+  PiecewiseYieldCurve,
+  type PiecewiseYieldCurveOptions,
+  type PiecewiseYieldCurveTraits,
+} from '../termstructures/yield/PiecewiseYieldCurve.js';
 export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
 export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
 export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';

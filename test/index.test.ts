@@ -7,9 +7,11 @@ const classes = [
   'Observable', 'LazyObject', 'Handle', 'RelinkableHandle', 'EvaluationDate', 'Settings',
   'Quote', 'SimpleQuote', 'DerivedQuote', 'CompositeQuote',
   'Date', 'Period', 'Calendar', 'NullCalendar', 'WeekendsOnly', 'TARGET', 'UnitedStates', 'DayCounter',
-  'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule',
-  'LinearInterpolation', 'BilinearInterpolation', 'Currency', 'Money', 'Rounding',
+  'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule', 'InterestRate',
+  'LinearInterpolation', 'BilinearInterpolation', 'BackwardFlatInterpolation', 'CubicNaturalSpline', 'MonotoneConvexInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
+  'InterpolatedDiscountCurve', 'InterpolatedForwardCurve', 'ZeroSpreadedTermStructure',
+  'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'PiecewiseYieldCurve',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
@@ -30,11 +32,11 @@ const functions = [
   'blackFormulaVolDerivative', 'blackFormulaImpliedStdDev', 'impliedBlackVolatility', 'vanillaOptionImpliedVolatility', 'bachelierBlackFormula',
   'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
   'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
-  'cboeVolatilityIndex', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
+  'cboeVolatilityIndex', 'brentRoot', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position',
+  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position',
 ];
 
 describe('public API (src/index.ts)', () => {

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../errors.js';
 import { checkGrid } from './_lib/checkGrid.js';
+import { checkValues } from './_lib/checkValues.js';
 import { locate } from './_lib/locate.js';
 
 /**
@@ -21,6 +22,8 @@ import { locate } from './_lib/locate.js';
 export class LinearInterpolation {
   private readonly xs: Float64Array;
   private readonly ys: Float64Array;
+  /** cumulative[k] = ∫_{xs[0]}^{xs[k]} y. */
+  private readonly cumulative: Float64Array;
 
   /**
    * @param xs - abscissae, length n ≥ 2, finite and strictly increasing (copied).
@@ -29,12 +32,14 @@ export class LinearInterpolation {
    */
   constructor(xs: ArrayLike<number>, ys: ArrayLike<number>) {
     checkGrid('xs', xs);
-    if (ys.length !== xs.length) throw InvalidInputError.outOfRange('ys.length', ys.length, `{${xs.length}} (xs.length)`);
-    for (let i = 0; i < ys.length; i++) {
-      if (!Number.isFinite(ys[i])) throw InvalidInputError.outOfRange(`ys[${i}]`, ys[i], 'finite numbers');
-    }
+    checkValues('ys', ys, xs.length, 'xs.length');
     this.xs = Float64Array.from(xs);
     this.ys = Float64Array.from(ys);
+    this.cumulative = new Float64Array(this.xs.length);
+    for (let k = 1; k < this.xs.length; k++) {
+      const width = (this.xs[k] as number) - (this.xs[k - 1] as number);
+      this.cumulative[k] = (this.cumulative[k - 1] as number) + (((this.ys[k - 1] as number) + (this.ys[k] as number)) / 2) * width;
+    }
   }
 
   /** Smallest node abscissa. */
@@ -70,5 +75,18 @@ export class LinearInterpolation {
     this.value(x, allowExtrapolation);
     const i = locate(this.xs, x);
     return ((this.ys[i + 1] as number) - (this.ys[i] as number)) / ((this.xs[i + 1] as number) - (this.xs[i] as number));
+  }
+
+  /**
+   * The integral ∫_{xMin}^{x} y(s) ds of the interpolant (trapezoids; the prolonged end
+   * segments when extrapolating).
+   * @param x - the upper limit.
+   * @param allowExtrapolation - integrate over the prolonged end segments outside the nodes.
+   * @throws InvalidInputError when x is outside [xMin, xMax] and extrapolation is not allowed.
+   */
+  primitive(x: number, allowExtrapolation = false): number {
+    const y = this.value(x, allowExtrapolation);
+    const i = locate(this.xs, x);
+    return (this.cumulative[i] as number) + (((this.ys[i] as number) + y) / 2) * (x - (this.xs[i] as number));
   }
 }
