@@ -13,6 +13,7 @@ export {
   ConvergenceError,
   ExpiredInstrumentError,
   InvalidInputError,
+  MissingFixingError,
   QuantflowError,
   type ErrorDetails,
 } from './errors.js';
@@ -79,6 +80,15 @@ export { Currency, type CurrencyDefinition } from './money/Currency.js';
 export { Money, type DecimalInput } from './money/Money.js';
 export { Rounding } from './money/Rounding.js';
 export { RoundingType } from './money/RoundingType.js';
+
+// Indexes and fixings
+export { FixingsStore, type FixingHistory } from './indexes/FixingsStore.js';
+export { Index } from './indexes/Index.js';
+export { InterestRateIndex, type InterestRateIndexOptions } from './indexes/InterestRateIndex.js';
+export { IborIndex, type IborIndexOptions } from './indexes/IborIndex.js';
+export { OvernightIndex, type OvernightIndexOptions } from './indexes/OvernightIndex.js';
+export { Sofr } from './indexes/Sofr.js';
+export { Estr } from './indexes/Estr.js';
 
 // Kernels (WebAssembly)
 export {

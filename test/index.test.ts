@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as quantflow from '../src/index.js';
 
 const classes = [
-  'QuantflowError', 'InvalidInputError', 'ArbitrageError', 'CalibrationError', 'ConvergenceError', 'ExpiredInstrumentError',
+  'QuantflowError', 'InvalidInputError', 'MissingFixingError', 'ArbitrageError', 'CalibrationError', 'ConvergenceError', 'ExpiredInstrumentError',
   'Observable', 'LazyObject', 'Handle', 'RelinkableHandle', 'EvaluationDate', 'Settings',
   'Quote', 'SimpleQuote', 'DerivedQuote', 'CompositeQuote',
   'Date', 'Period', 'Calendar', 'NullCalendar', 'WeekendsOnly', 'TARGET', 'UnitedStates', 'DayCounter',
@@ -23,6 +23,7 @@ const classes = [
   'McDiscreteArithmeticAsianEngine', 'McAmericanEngine', 'ReplicatingVarianceSwapEngine',
   'BinomialTree', 'CoxRossRubinstein', 'JarrowRudd', 'Tian', 'LeisenReimer', 'FdBlackScholesSolver',
   'Philox4x32', 'MersenneTwister', 'SobolSequence', 'BrownianBridge', 'RunningStatistics', 'LongstaffSchwartz',
+  'FixingsStore', 'Index', 'InterestRateIndex', 'IborIndex', 'OvernightIndex', 'Sofr', 'Estr',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
