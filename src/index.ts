@@ -90,6 +90,16 @@ export { OvernightIndex, type OvernightIndexOptions } from './indexes/OvernightI
 export { Sofr } from './indexes/Sofr.js';
 export { Estr } from './indexes/Estr.js';
 
+// Cash flows
+export { CashFlow } from './cashflows/CashFlow.js';
+export type { Leg } from './cashflows/Leg.js';
+export { Coupon, type CouponOptions } from './cashflows/Coupon.js';
+export { SimpleCashFlow } from './cashflows/SimpleCashFlow.js';
+export { FixedRateCoupon, type FixedRateCouponOptions } from './cashflows/FixedRateCoupon.js';
+export { FloatingRateCoupon, type FloatingRateCouponOptions } from './cashflows/FloatingRateCoupon.js';
+export { IborCoupon, type IborCouponOptions } from './cashflows/IborCoupon.js';
+export { OvernightIndexedCoupon, type OvernightIndexedCouponOptions } from './cashflows/OvernightIndexedCoupon.js';
+
 // Kernels (WebAssembly)
 export {
   blackScholesBatch,
