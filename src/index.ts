@@ -99,6 +99,18 @@ export { FixedRateCoupon, type FixedRateCouponOptions } from './cashflows/FixedR
 export { FloatingRateCoupon, type FloatingRateCouponOptions } from './cashflows/FloatingRateCoupon.js';
 export { IborCoupon, type IborCouponOptions } from './cashflows/IborCoupon.js';
 export { OvernightIndexedCoupon, type OvernightIndexedCouponOptions } from './cashflows/OvernightIndexedCoupon.js';
+export type { FloatingLegOptions } from './cashflows/FloatingLegOptions.js';
+export { fixedLeg, type FixedLegOptions } from './cashflows/fixedLeg.js';
+export { iborLeg, type IborLegOptions } from './cashflows/iborLeg.js';
+export { overnightLeg, type OvernightLegOptions } from './cashflows/overnightLeg.js';
+export { Duration } from './cashflows/Duration.js';
+export {
+  CashFlows,
+  type AtmRateOptions,
+  type CashFlowsOptions,
+  type YieldConventions,
+  type YieldSolverOptions,
+} from './cashflows/CashFlows.js';
 
 // Kernels (WebAssembly)
 export {

@@ -24,7 +24,7 @@ const classes = [
   'BinomialTree', 'CoxRossRubinstein', 'JarrowRudd', 'Tian', 'LeisenReimer', 'FdBlackScholesSolver',
   'Philox4x32', 'MersenneTwister', 'SobolSequence', 'BrownianBridge', 'RunningStatistics', 'LongstaffSchwartz',
   'FixingsStore', 'Index', 'InterestRateIndex', 'IborIndex', 'OvernightIndex', 'Sofr', 'Estr',
-  'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon',
+  'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -34,10 +34,11 @@ const functions = [
   'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
   'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
   'cboeVolatilityIndex', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
+  'fixedLeg', 'iborLeg', 'overnightLeg',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position',
+  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration',
 ];
 
 describe('public API (src/index.ts)', () => {
