@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { OvernightIndexedCoupon, type OvernightIndexedCouponOptions } from '../../src/cashflows/OvernightIndexedCoupon.js';
 import { MissingFixingError } from '../../src/errors.js';
@@ -47,6 +48,23 @@ describe('OvernightIndexedCoupon on a flat curve: R = the simple forward over th
     expect(Math.abs(c.indexFixing() / forward(s, e) - 1)).toBeLessThan(1e-13);
     // The accrual (and so the amount's τ) stays the interest period's.
     expect(c.accrualPeriod()).toBe(91 / 360);
+  });
+
+  it('property: any period and lookback, with observation shift, gives the forward over the shifted period', () => {
+    const index = sofrOn(curve);
+    const cal = index.fixingCalendar();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 3, max: 200 }), fc.integer({ min: 0, max: 5 }), (offset, length, p) => {
+        const s = cal.adjust(today.addDays(offset + 7));
+        const e = cal.adjust(s.addDays(length));
+        if (!e.isAfter(s)) return;
+        const c = new OvernightIndexedCoupon({ paymentDate: e, nominal, accrualStartDate: s, accrualEndDate: e, index, lookbackDays: p, observationShift: true });
+        const os = cal.advance(s, -p, TimeUnit.Days);
+        const oe = cal.advance(e, -p, TimeUnit.Days);
+        expect(Math.abs(c.indexFixing() / forward(os, oe) - 1)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('with gearing and spread: g R + s (spread not compounded)', () => {
@@ -127,6 +145,23 @@ describe('OvernightIndexedCoupon dates: lookback, lockout, observation shift', (
     // Weights: Thu 12-26 one day, Fri 12-27 three, Mon 12-30 one, Tue 12-31 two (New Year's Day).
     const expected = ((1 + 0.045 / 360) * (1 + (0.0449 * 3) / 360) * (1 + 0.0448 / 360) * (1 + (0.0447 * 2) / 360) * tail - 1) * (360 / 11);
     expect(c.indexFixing()).toBeCloseTo(expected, 14);
+  });
+
+  it('reprices when a fixing arrives or the evaluation date moves past a fixing date', () => {
+    const curve = new FlatForward(0.043, { referenceDate: Date.fromISO('2024-11-01') });
+    const index = sofrOn(curve);
+    Settings.instance.evaluationDate.set(Date.fromISO('2024-12-02'));
+    const c = coupon(index, s, e);
+    const forecastOnly = c.rate(); // every day is today or later: forecast (today's fixing is not stored)
+    let changes = 0;
+    const sub = c.changes$.subscribe(() => changes++);
+    index.addFixing(Date.fromISO('2024-12-02'), 0.05);
+    expect(changes).toBe(1);
+    expect(c.rate()).toBeGreaterThan(forecastOnly); // 5 % today instead of the 4.3 % curve
+    Settings.instance.evaluationDate.set(Date.fromISO('2024-12-05')); // 12-03 and 12-04 are now past and missing
+    expect(changes).toBe(2);
+    expect(() => c.rate()).toThrow(/missing SOFRON Actual\/360 fixing for 2024-12-03/);
+    sub.unsubscribe();
   });
 
   it('refuses a lockout as long as the period and negative lookbacks', () => {
