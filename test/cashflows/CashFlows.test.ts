@@ -155,7 +155,9 @@ describe('CashFlows closed forms', () => {
 });
 
 describe('CashFlows against published examples', () => {
-  it('Hull (OFOD 10th ed., §4.8, Table 4.6): 3-year 10 % semiannual bond at 12 % continuous: price 94.213, duration 2.653', () => {
+  // Hull, Options, Futures, and Other Derivatives, 7th ed. (2008), §4.8 "Duration", pp. 87–88 (the
+  // duration table of a 3-year 10 % bond; the same example is kept in later editions).
+  it('Hull (OFOD §4.8): 3-year 10 % semiannual bond at 12 % continuous: price 94.213, duration 2.653', () => {
     const leg = bullet('2025-01-15', 3, 0.1, Frequency.Semiannual);
     const y = new InterestRate(0.12, thirty, Compounding.Continuous);
     const o = { settlementDate: Date.fromISO('2025-01-15') };
@@ -164,13 +166,16 @@ describe('CashFlows against published examples', () => {
     expect(Math.abs(CashFlows.duration(leg, y, Duration.Simple, o) - 2.653)).toBeLessThan(5e-4);
   });
 
-  it('Hull (OFOD 10th ed., §4.4 "Bond yield"): a 2-year 6 % semiannual bond priced 98.39 yields 6.76 % continuous', () => {
+  // Hull, OFOD, §4.4 "Bond yield" (page not checked here).
+  it('Hull (OFOD §4.4): a 2-year 6 % semiannual bond priced 98.39 yields 6.76 % continuous', () => {
     const leg = bullet('2025-01-15', 2, 0.06, Frequency.Semiannual);
     const solved = CashFlows.yieldRate(leg, 98.39, { dayCounter: thirty, compounding: Compounding.Continuous }, { settlementDate: Date.fromISO('2025-01-15') });
     expect(Math.abs(solved - 0.0676)).toBeLessThan(5e-5); // Hull rounds to 0.01 %
   });
 
-  it('Fabozzi (Bond Markets, Analysis and Strategies, ch. 2 "Pricing of Bonds"): 20-year 10 % bond at 11 % costs $919.77', () => {
+  // Fabozzi, Bond Markets, Analysis and Strategies, ch. 2 "Pricing of Bonds" (page not checked here);
+  // the figure is also the closed form 50 · a(40, 5.5 %) + 1000 · 1.055^−40 = 919.77.
+  it('Fabozzi (ch. 2): 20-year 10 % bond at 11 % costs $919.77', () => {
     const leg = bullet('2025-01-15', 20, 0.1, Frequency.Semiannual, 1000);
     const o = { settlementDate: Date.fromISO('2025-01-15') };
     expect(Math.abs(CashFlows.npv(leg, semiannual(0.11), o) - 919.77)).toBeLessThan(5e-3); // to the cent
