@@ -34,7 +34,7 @@ export interface OvernightIndexedCouponOptions extends FloatingRateCouponOptions
  * τ = τ(d_0, d_n) by the index's day counter (n_i/360 and d/360 for SOFR and €STR), the
  * compounded rate is
  *
- *   R = [∏_{i<n} (1 + r_i τ_i) − 1] / τ
+ *   R = [∏_{i=0}^{n−1} (1 + r_i τ_i) − 1] / τ
  *
  * and the coupon rate is gearing · R + spread (spread not compounded). The rate r_i of day i:
  * - plain (p = 0): the fixing for d_i;
