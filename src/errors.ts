@@ -118,6 +118,26 @@ export class ExpiredInstrumentError extends QuantflowError {
   }
 }
 
+/**
+ * A past fixing of an index is needed but the fixings store has none for that date.
+ *
+ * @remarks
+ * Thrown instead of returning NaN when a coupon or an index reads a fixing dated before the
+ * evaluation date (or on it, when today's fixing may not be forecast). `details` holds
+ * `{ index, date }` (the index name and the ISO fixing date).
+ * Source: QuantLib `ql/index.cpp` ("Missing … fixing for …").
+ * @public
+ */
+export class MissingFixingError extends QuantflowError {
+  /**
+   * @param index - the index name, e.g. `"SOFRON Actual/360"`.
+   * @param date - the ISO date of the missing fixing.
+   */
+  constructor(index: string, date: string, options?: ErrorOptions) {
+    super(`missing ${index} fixing for ${date}: add it with addFixing (the date is before the evaluation date, so it cannot be forecast)`, 'MISSING_FIXING', { index, date }, options);
+  }
+}
+
 function formatValue(value: unknown): string {
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'string') return JSON.stringify(value);

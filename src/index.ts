@@ -13,6 +13,7 @@ export {
   ConvergenceError,
   ExpiredInstrumentError,
   InvalidInputError,
+  MissingFixingError,
   QuantflowError,
   type ErrorDetails,
 } from './errors.js';
@@ -80,6 +81,37 @@ export { Currency, type CurrencyDefinition } from './money/Currency.js';
 export { Money, type DecimalInput } from './money/Money.js';
 export { Rounding } from './money/Rounding.js';
 export { RoundingType } from './money/RoundingType.js';
+
+// Indexes and fixings
+export { FixingsStore, type FixingHistory } from './indexes/FixingsStore.js';
+export { Index } from './indexes/Index.js';
+export { InterestRateIndex, type InterestRateIndexOptions } from './indexes/InterestRateIndex.js';
+export { IborIndex, type IborIndexOptions } from './indexes/IborIndex.js';
+export { OvernightIndex, type OvernightIndexOptions } from './indexes/OvernightIndex.js';
+export { Sofr } from './indexes/Sofr.js';
+export { Estr } from './indexes/Estr.js';
+
+// Cash flows
+export { CashFlow } from './cashflows/CashFlow.js';
+export type { Leg } from './cashflows/Leg.js';
+export { Coupon, type CouponOptions } from './cashflows/Coupon.js';
+export { SimpleCashFlow } from './cashflows/SimpleCashFlow.js';
+export { FixedRateCoupon, type FixedRateCouponOptions } from './cashflows/FixedRateCoupon.js';
+export { FloatingRateCoupon, type FloatingRateCouponOptions } from './cashflows/FloatingRateCoupon.js';
+export { IborCoupon, type IborCouponOptions } from './cashflows/IborCoupon.js';
+export { OvernightIndexedCoupon, type OvernightIndexedCouponOptions } from './cashflows/OvernightIndexedCoupon.js';
+export type { FloatingLegOptions } from './cashflows/FloatingLegOptions.js';
+export { fixedLeg, type FixedLegOptions } from './cashflows/fixedLeg.js';
+export { iborLeg, type IborLegOptions } from './cashflows/iborLeg.js';
+export { overnightLeg, type OvernightLegOptions } from './cashflows/overnightLeg.js';
+export { Duration } from './cashflows/Duration.js';
+export {
+  CashFlows,
+  type AtmRateOptions,
+  type CashFlowsOptions,
+  type YieldConventions,
+  type YieldSolverOptions,
+} from './cashflows/CashFlows.js';
 
 // Kernels (WebAssembly)
 export {
