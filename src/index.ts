@@ -63,6 +63,13 @@ export { normalPdf } from './math/distributions/normalPdf.js';
 export { erfc } from './math/special/erfc.js';
 export { LinearInterpolation } from './math/interpolation/LinearInterpolation.js';
 export { BilinearInterpolation } from './math/interpolation/BilinearInterpolation.js';
+export { Complex } from './math/complex/Complex.js';
+export {
+  adaptiveGaussKronrod,
+  type AdaptiveQuadratureOptions,
+  type QuadratureResult,
+} from './math/integration/adaptiveGaussKronrod.js';
+export { adaptiveGaussKronrodHalfLine } from './math/integration/adaptiveGaussKronrodHalfLine.js';
 
 // Money
 export { Currency, type CurrencyDefinition } from './money/Currency.js';
@@ -86,6 +93,11 @@ export { init } from './kernels/init.js';
 
 // Processes
 export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScholesProcess.js';
+export { HestonProcess } from './processes/HestonProcess.js';
+export type { HestonParameters } from './processes/HestonParameters.js';
+
+// Models
+export { HestonModel } from './models/HestonModel.js';
 
 // Term structures
 export { TermStructure, type DateOrTime, type TermStructureOptions } from '../termstructures/TermStructure.js';
@@ -207,3 +219,4 @@ export { blackScholesCharm } from '../engines/blackscholes/formulas/blackScholes
 export { blackScholesSpeed } from '../engines/blackscholes/formulas/blackScholesSpeed.js';
 export { perOnePercent } from '../engines/blackscholes/formulas/perOnePercent.js';
 export { perDay } from '../engines/blackscholes/formulas/perDay.js';
+
