@@ -220,6 +220,6 @@ export { blackScholesSpeed } from '../engines/blackscholes/formulas/blackScholes
 export { perOnePercent } from '../engines/blackscholes/formulas/perOnePercent.js';
 export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 
-
 // Engines: Heston
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
+export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';

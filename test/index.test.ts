@@ -22,7 +22,7 @@ const classes = [
   'McDiscreteArithmeticAsianEngine', 'McAmericanEngine', 'ReplicatingVarianceSwapEngine',
   'BinomialTree', 'CoxRossRubinstein', 'JarrowRudd', 'Tian', 'LeisenReimer', 'FdBlackScholesSolver',
   'Philox4x32', 'MersenneTwister', 'SobolSequence', 'BrownianBridge', 'RunningStatistics', 'LongstaffSchwartz',
-  'Complex', 'HestonProcess', 'HestonModel',
+  'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',

@@ -22,8 +22,8 @@ import { checkHestonParameters } from '../processes/_lib/checkHestonParameters.j
  *
  * @example
  * ```ts
- * import { FlatForward, Handle, HestonModel, HestonProcess, SimpleQuote, Date } from 'quantflow';
- * const curve = (r: number) => new Handle(new FlatForward(new Handle(new SimpleQuote(r)), { referenceDate: Date.fromISO('2025-01-02') }));
+ * import { Date, FlatForward, Handle, HestonModel, HestonProcess, SimpleQuote } from 'quantflow';
+ * const curve = (r: number) => new Handle(new FlatForward(r, { referenceDate: Date.fromISO('2025-01-02') }));
  * const process = new HestonProcess(curve(0.03), curve(0.01), new Handle(new SimpleQuote(100)), 0.04, 1.5, 0.04, 0.3, -0.7);
  * new HestonModel(process).fellerRatio(); //=> 1.3333333333333333
  * ```
