@@ -223,3 +223,10 @@ export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 // Engines: Heston
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
+export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
+export {
+  cosHestonBatch,
+  type CosHestonBatchInputs,
+  type CosHestonBatchOutputs,
+  type CosHestonOptions,
+} from '../engines/heston/cosHestonBatch.js';
