@@ -230,3 +230,4 @@ export {
   type CosHestonBatchOutputs,
   type CosHestonOptions,
 } from '../engines/heston/cosHestonBatch.js';
+export type { HestonCosBackend } from './kernels/heston.js';

@@ -38,7 +38,7 @@ import { cosHestonBatch, type CosHestonOptions } from './cosHestonBatch.js';
 export class CosHestonEngine extends PricingEngine<VanillaOptionArguments> {
   /**
    * @param model - the Heston model (parameters; its process gives spot and curves).
-   * @param options - N (`terms`) and L (`truncation`); see {@link CosHestonOptions}.
+   * @param options - N (`terms`), L (`truncation`) and the strike-sum backend; see {@link CosHestonOptions}.
    */
   constructor(
     readonly model: HestonModel,

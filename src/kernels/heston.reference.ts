@@ -1,5 +1,6 @@
 /**
- * The strike sums of the COS method for one maturity, in plain TypeScript.
+ * The strike sums of the COS method for one maturity, in plain TypeScript: the oracle for the
+ * WebAssembly kernels `hestonCosScalar` / `hestonCosSimd` and their fallback.
  *
  * @remarks
  * For strikes K_i with d_i − α ∈ [0, β − α] (d_i = ln(K_i/S) clamped to the truncation range),
@@ -11,10 +12,12 @@
  * b_k = F_k/(1 + u_k²), c_k = F_k·u_k/(1 + u_k²), where F_k = (2/(β − α))·Re[φ(u_k)e^(−iu_kα)]
  * (halved for k = 0) and u_k = kπ/(β − α). cos(kθ), sin(kθ) come from the rotation
  * recurrence (c, s) ← (c·cos θ − s·sin θ, s·cos θ + c·sin θ), with cos θ_i and sin θ_i supplied
- * per strike, so the loop has no transcendental. No validation (the callers validate).
+ * per strike, so the loop has no transcendental; the WebAssembly loops do the same operations in
+ * the same order. No validation (the callers validate).
  * Source: Fang & Oosterlee (2008), "A novel pricing method for European options based on
  * Fourier-cosine series expansions", SIAM J. Sci. Comput. 31(2), §3 (eq. (22), (25), (29), (30)).
- * Checked against: `test/engines/heston/CosHestonEngine.test.ts` (through `cosHestonBatch`).
+ * Checked against: `test/kernels/heston.test.ts` (the WebAssembly loops, bit for bit, on random
+ * inputs and the bench surface).
  *
  * @param terms - N, number of cosine terms, ≥ 1.
  * @param a - a_k, length ≥ N.

@@ -144,6 +144,7 @@ describe('CosHestonEngine and cosHestonBatch (Fang & Oosterlee 2008)', () => {
     expect(() => cosHestonBatch({ ...base, params: { ...lewisParams, rho: -1 } })).toThrow('rho = -1 is outside the allowed range (-1, 1)');
     expect(() => cosHestonBatch(base, { terms: 1 })).toThrow('terms = 1 is outside the allowed range');
     expect(() => cosHestonBatch(base, { truncation: 0 })).toThrow('truncation = 0 is outside the allowed range (0, ∞)');
+    expect(() => cosHestonBatch(base, { backend: 'gpu' as never })).toThrow(InvalidInputError);
     const m = hestonMarket(100, 0.01, 0.02, lewisParams);
     const american = europeanOption(OptionType.Call, 100, 365).with((d) => {
       d.exercise = new AmericanExercise(today, today.addDays(365));
