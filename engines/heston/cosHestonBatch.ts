@@ -1,9 +1,8 @@
 import { InvalidInputError } from '../../src/errors.js';
-import { Complex } from '../../src/math/complex/Complex.js';
 import type { HestonParameters } from '../../src/processes/HestonParameters.js';
 import { checkHestonParameters } from '../../src/processes/_lib/checkHestonParameters.js';
 import { hestonCosStrikeSums, type HestonCosBackend } from '../../src/kernels/heston.js';
-import { hestonCfExponents } from './_lib/hestonCfExponents.js';
+import { hestonCfExponentsInto } from './_lib/hestonCfExponents.js';
 import { hestonCumulants } from './_lib/hestonCumulants.js';
 
 /**
@@ -127,6 +126,7 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
   const cosTheta = new Float64Array(m);
   const sinTheta = new Float64Array(m);
   const logK = K.map((k) => Math.log(k / spot));
+  const cf = new Float64Array(4);
   for (let j = 0; j < n; j++) {
     const t = T[j]!;
     const drift = (r[j]! - q[j]!) * t;
@@ -134,7 +134,7 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
     const half = L * Math.sqrt(Math.abs(c2));
     const alpha = c1 - half;
     const width = 2 * half;
-    const terms = fixedTerms === 'auto' ? autoTerms(t, params, c2, width) : fixedTerms;
+    const terms = fixedTerms === 'auto' ? autoTerms(t, params, c2, width, cf) : fixedTerms;
     if (a.length < terms) {
       a = new Float64Array(terms);
       b = new Float64Array(terms);
@@ -143,10 +143,9 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
     let sumB = 0;
     for (let k = 0; k < terms; k++) {
       const u = (k * Math.PI) / width;
-      const { c: ce, d: de } = hestonCfExponents(new Complex(u, 0), t, params);
+      hestonCfExponentsInto(u, 0, t, params, cf);
       // φ(u)·e^(−iuα) = exp(C + D·v0 + iu(drift − α)).
-      const z = ce.add(de.scale(params.v0));
-      const f = ((k === 0 ? 1 : 2) / width) * Math.exp(z.re) * Math.cos(z.im + u * (drift - alpha));
+      const f = ((k === 0 ? 1 : 2) / width) * Math.exp(cf[0]! + cf[2]! * params.v0) * Math.cos(cf[1]! + cf[3]! * params.v0 + u * (drift - alpha));
       const den = 1 + u * u;
       a[k] = k === 0 ? f : f / u;
       b[k] = f / den;
@@ -171,12 +170,12 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
 }
 
 /** Smallest N whose last frequency u_N = Nπ/width has |φ(u_N)| ≤ 1e-13, clamped to [64, 2^16]. */
-function autoTerms(t: number, params: HestonParameters, c2: number, width: number): number {
+function autoTerms(t: number, params: HestonParameters, c2: number, width: number, cf: Float64Array): number {
   let u = 1 / Math.sqrt(Math.abs(c2));
   const uMax = ((1 << 16) * Math.PI) / width;
   while (u < uMax) {
-    const { c, d } = hestonCfExponents(new Complex(u, 0), t, params);
-    if (c.re + d.re * params.v0 <= Math.log(1e-13)) break;
+    hestonCfExponentsInto(u, 0, t, params, cf);
+    if (cf[0]! + cf[2]! * params.v0 <= Math.log(1e-13)) break;
     u *= 1.1;
   }
   return Math.min(1 << 16, Math.max(64, Math.ceil((u * width) / Math.PI)));
