@@ -30,8 +30,15 @@ import { cosHestonBatch, type CosHestonOptions } from './cosHestonBatch.js';
  *
  * @example
  * ```ts
- * import { CosHestonEngine, HestonModel } from 'quantflow';
- * option.setPricingEngine(new CosHestonEngine(new HestonModel(process), { truncation: 60 }));
+ * import { CosHestonEngine, Date, EuropeanExercise, FlatForward, Handle, HestonModel, HestonProcess,
+ *   OptionType, PlainVanillaPayoff, Settings, SimpleQuote, VanillaOption } from 'quantflow';
+ * const today = Date.fromISO('2025-01-02');
+ * Settings.instance.evaluationDate.set(today);
+ * const curve = (r: number) => new Handle(new FlatForward(r, { referenceDate: today }));
+ * const process = new HestonProcess(curve(0.01), curve(0.02), new Handle(new SimpleQuote(100)), 0.04, 4, 0.25, 1, -0.5);
+ * const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Put, 90), new EuropeanExercise(today.addDays(365)));
+ * option.setPricingEngine(new CosHestonEngine(new HestonModel(process)));
+ * option.NPV().toFixed(8); //=> '12.01796671'
  * ```
  * @public
  */
