@@ -21,6 +21,13 @@ import { checkHestonParameters } from './_lib/checkHestonParameters.js';
  * Closed-Form Solution for Options with Stochastic Volatility", Rev. Financial Studies 6(2).
  * Checked against: `test/models/HestonModel.test.ts` (validation, notifications).
  *
+ * @example
+ * ```ts
+ * import { Date, FlatForward, Handle, HestonProcess, SimpleQuote } from 'quantflow';
+ * const curve = (r: number) => new Handle(new FlatForward(r, { referenceDate: Date.fromISO('2025-01-02') }));
+ * const process = new HestonProcess(curve(0.03), curve(0.01), new Handle(new SimpleQuote(100)), 0.04, 1.5, 0.04, 0.3, -0.7);
+ * process.parameters.rho; //=> -0.7
+ * ```
  * @public
  */
 export class HestonProcess extends Observable implements Observer {

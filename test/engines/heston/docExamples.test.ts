@@ -8,11 +8,12 @@ import {
 afterAll(() => Settings.instance.evaluationDate.reset());
 
 describe('Heston docstring examples', () => {
-  it('HestonModel, AnalyticHestonEngine, CosHestonEngine, hestonCharacteristicFunction, cosHestonBatch', () => {
+  it('HestonProcess, HestonModel, AnalyticHestonEngine, CosHestonEngine, hestonCharacteristicFunction, cosHestonBatch', () => {
     const today = Date.fromISO('2025-01-02');
     Settings.instance.evaluationDate.set(today);
     const curve = (r: number) => new Handle(new FlatForward(r, { referenceDate: today }));
     const std = new HestonProcess(curve(0.03), curve(0.01), new Handle(new SimpleQuote(100)), 0.04, 1.5, 0.04, 0.3, -0.7);
+    expect(std.parameters.rho).toBe(-0.7);
     expect(new HestonModel(std).fellerRatio()).toBe(1.3333333333333333);
     const process = new HestonProcess(curve(0.01), curve(0.02), new Handle(new SimpleQuote(100)), 0.04, 4, 0.25, 1, -0.5);
     const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Call, 100), new EuropeanExercise(today.addDays(365)));
