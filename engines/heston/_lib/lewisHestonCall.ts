@@ -58,8 +58,8 @@ export function lewisHestonCall(
   const pre = Math.sqrt(spot * strike) * root;
   // Expected integrated variance sets the width of φ̂'s bulk, hence the half-line's scale.
   const { v0, kappa, theta } = p;
-  const w = theta * t + ((v0 - theta) * -Math.expm1(-kappa * t)) / kappa;
-  const scale = Math.min(1e4, Math.max(0.5, 1 / Math.sqrt(w)));
+  const variance = theta * t + ((v0 - theta) * -Math.expm1(-kappa * t)) / kappa;
+  const scale = Math.min(1e4, Math.max(0.5, 1 / Math.sqrt(variance)));
   const integrate = (f: (u: number) => number, weight: number) =>
     adaptiveGaussKronrodHalfLine(f, 0, scale, { absoluteTolerance: options.absoluteTolerance / weight, maxIntervals: options.maxIntervals });
   const price = integrate((u) => at(u).w.re / (u * u + 0.25), pre);
