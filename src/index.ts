@@ -75,6 +75,13 @@ export {
   type MonotoneConvexInterpolationOptions,
 } from './math/interpolation/MonotoneConvexInterpolation.js';
 export { brentRoot, type BrentRootOptions } from './math/solvers/brentRoot.js';
+export { Complex } from './math/complex/Complex.js';
+export {
+  adaptiveGaussKronrod,
+  type AdaptiveQuadratureOptions,
+  type QuadratureResult,
+} from './math/integration/adaptiveGaussKronrod.js';
+export { adaptiveGaussKronrodHalfLine } from './math/integration/adaptiveGaussKronrodHalfLine.js';
 
 // Money
 export { Currency, type CurrencyDefinition } from './money/Currency.js';
@@ -129,6 +136,11 @@ export { init } from './kernels/init.js';
 
 // Processes
 export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScholesProcess.js';
+export { HestonProcess } from './processes/HestonProcess.js';
+export type { HestonParameters } from './processes/HestonParameters.js';
+
+// Models
+export { HestonModel } from './models/HestonModel.js';
 
 // Term structures
 export { TermStructure, type DateOrTime, type TermStructureOptions } from '../termstructures/TermStructure.js';
@@ -271,3 +283,15 @@ export { blackScholesCharm } from '../engines/blackscholes/formulas/blackScholes
 export { blackScholesSpeed } from '../engines/blackscholes/formulas/blackScholesSpeed.js';
 export { perOnePercent } from '../engines/blackscholes/formulas/perOnePercent.js';
 export { perDay } from '../engines/blackscholes/formulas/perDay.js';
+
+// Engines: Heston
+export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
+export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
+export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
+export {
+  cosHestonBatch,
+  type CosHestonBatchInputs,
+  type CosHestonBatchOutputs,
+  type CosHestonOptions,
+} from '../engines/heston/cosHestonBatch.js';
+export type { HestonCosBackend } from './kernels/heston.js';

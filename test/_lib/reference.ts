@@ -12,3 +12,7 @@ export interface AmericanCase {
   outputs: Record<string, number>;
 }
 export const americanCases: AmericanCase[] = quantlib['american'].cases;
+
+const publishedUrl = new URL('../reference/published.json', import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reference JSON is read per section with local types
+export const published: Record<string, any> = JSON.parse(readFileSync(publishedUrl, 'utf8'));

@@ -27,6 +27,17 @@ export type ImpliedVolKernel = (n: number, price: number, F: number, K: number, 
 /** Index of the first option outside the implied-vol kernels' domain (incl. the price bounds), or −1. @internal */
 export type ImpliedVolValidator = (n: number, price: number, F: number, K: number, T: number, D: number, w: number) => number;
 
+/**
+ * COS strike-sum kernel (kernels/heston.ts): N, coefficient pointers a, b, c; m, strike-column
+ * pointers (strikes, d − α, e^d, cos θ, sin θ); spot, e^α·Σb, risk-free discount; output pointer
+ * (puts). Pointers are byte offsets of f64 arrays. @internal
+ */
+export type HestonCosKernel = (
+  terms: number, a: number, b: number, c: number,
+  m: number, strikes: number, dMinusAlpha: number, expD: number, cosTheta: number, sinTheta: number,
+  spot: number, expAlphaSumB: number, riskFreeDiscount: number, puts: number,
+) => void;
+
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
 export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
 
@@ -45,6 +56,8 @@ export interface KernelExports {
   readonly impliedVolValidate: ImpliedVolValidator;
   /** Byte offset of the implied-vol guess table (built on the first call), 101 × 41 f64, row-major in u. */
   impliedVolTableAddress(): number;
+  readonly hestonCosScalar: HestonCosKernel;
+  readonly hestonCosSimd: HestonCosKernel;
 }
 
 type State =
