@@ -3,7 +3,7 @@ import { checkHeader } from './_lib/checkHeader.js';
 import { fileInputError } from './_lib/fileInputError.js';
 import { isoDate } from './_lib/isoDate.js';
 import { parseDecimal } from './_lib/parseDecimal.js';
-import { readCsvRecords } from './_lib/readCsvRecords.js';
+import { parseCsvText } from './_lib/parseCsvText.js';
 import { SkipTally } from './_lib/SkipTally.js';
 
 /**
@@ -63,7 +63,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const OCC = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
 
 /**
- * Reads a Cboe "delayed quotes" option-chain export (`*_quotedata.csv`), e.g.
+ * Parses a Cboe "delayed quotes" option-chain export (`*_quotedata.csv`), e.g.
  * `data/spx-chain-cboe-20230914/spx_quotedata.csv`.
  *
  * @remarks
@@ -87,21 +87,25 @@ const OCC = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
  * expiries), the spot 4505.1001 and quote time, exact skip counts on a fixture
  * (`test/examples/desk/readCboeChain.test.ts`).
  *
- * @param path - path or `file:` URL of the CSV file.
+ * @param text - the file's content (a string, so browsers can pass what they fetched).
+ * @param options - `file`: the name used in error messages and skip reports (default
+ *   `"gatheral chain"` / `"cboe chain"`).
  * @returns the underlying, spot, quote date and time, rows in file order and the `skipped` report.
- * @throws `InvalidInputError` when the file cannot be read, is not well-formed CSV, its two
+ * @throws `InvalidInputError` when the text is not well-formed CSV, its two
  *   preamble lines or its header differ from the above (the message names the file, the line and
  *   the column).
  *
  * @example
  * ```ts
- * const chain = readCboeChain('data/spx-chain-cboe-20230914/spx_quotedata.csv');
+ * import { parseCboeChain } from 'quantflow';
+ * import { readFileSync } from 'node:fs';
+ * const chain = parseCboeChain(readFileSync('data/spx-chain-cboe-20230914/spx_quotedata.csv', 'utf8'));
  * chain.rows.length; //=> 9960
  * ```
  * @public
  */
-export function readCboeChain(path: string | URL): CboeChain {
-  const table = readCsvRecords(path);
+export function parseCboeChain(text: string, options: { readonly file?: string } = {}): CboeChain {
+  const table = parseCsvText(text, options.file ?? 'cboe chain');
   const [spotLine, dateLine, header, ...body] = table.records;
   const file = table.file;
   if (spotLine === undefined) throw fileInputError(file, 1, 1, '(preamble)', 'underlying line', '', '"<underlying>,Last: <spot>,…" (the file is empty)');

@@ -2,7 +2,7 @@ import type { SkippedRows } from './SkippedRows.js';
 import { checkHeader } from './_lib/checkHeader.js';
 import { isoDate } from './_lib/isoDate.js';
 import { parseDecimal } from './_lib/parseDecimal.js';
-import { readCsvRecords } from './_lib/readCsvRecords.js';
+import { parseCsvText } from './_lib/parseCsvText.js';
 import { SkipTally } from './_lib/SkipTally.js';
 
 /**
@@ -41,7 +41,7 @@ export interface GatheralChain {
 const HEADER = ['', 'Expiry', 'Texp', 'Strike', 'Bid', 'Ask', 'Fwd', 'CallMid'] as const;
 
 /**
- * Reads Jim Gatheral's SPX (or VIX) option implied-volatility snapshot
+ * Parses Jim Gatheral's SPX (or VIX) option implied-volatility snapshot
  * (`data/spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv`).
  *
  * @remarks
@@ -65,21 +65,25 @@ const HEADER = ['', 'Expiry', 'Texp', 'Strike', 'Bid', 'Ask', 'Fwd', 'CallMid'] 
  * rows, 674 blank bids); `Texp = days/365.25`; `CallMid` equal to Black-76 at the mid vol near
  * the money; exact skip counts on fixtures (`test/examples/desk/readGatheralChain.test.ts`).
  *
- * @param path - path or `file:` URL of the CSV file.
+ * @param text - the file's content (a string, so browsers can pass what they fetched).
+ * @param options - `file`: the name used in error messages and skip reports (default
+ *   `"gatheral chain"` / `"cboe chain"`).
  * @returns the rows in file order and the `skipped` report.
- * @throws `InvalidInputError` when the file cannot be read, is not well-formed CSV, or its
+ * @throws `InvalidInputError` when the text is not well-formed CSV, or its
  *   header differs from the one above (the message names the file, the line and the column).
  *
  * @example
  * ```ts
- * const chain = readGatheralChain('data/spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv');
+ * import { parseGatheralChain } from 'quantflow';
+ * import { readFileSync } from 'node:fs';
+ * const chain = parseGatheralChain(readFileSync('data/spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', 'utf8'));
  * chain.rows.length; //=> 7423
  * ```
- * @see gatheralSlices
+ * @see gatheralOptionChain
  * @public
  */
-export function readGatheralChain(path: string | URL): GatheralChain {
-  const table = readCsvRecords(path);
+export function parseGatheralChain(text: string, options: { readonly file?: string } = {}): GatheralChain {
+  const table = parseCsvText(text, options.file ?? 'gatheral chain');
   const [header, ...body] = table.records;
   checkHeader(table.file, header, HEADER);
 

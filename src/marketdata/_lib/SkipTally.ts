@@ -27,6 +27,24 @@ export class SkipTally {
     }
   }
 
+  /**
+   * Records one skipped item known by a label rather than a line (e.g. `"2023-09-14 SPXW K=4500"`).
+   * @param reason - short, stable reason.
+   * @param label - what was skipped, quoted in the example.
+   */
+  skipItem(reason: string, label: string): void {
+    this.count += 1;
+    this.reasons[reason] = (this.reasons[reason] ?? 0) + 1;
+    if (this.examples.length < MAX_EXAMPLES) this.examples.push(`${label}: ${reason}`);
+  }
+
+  /** Adds an earlier report (a parser's) to this tally. */
+  add(report: SkippedRows): void {
+    this.count += report.count;
+    for (const [reason, n] of Object.entries(report.reasons)) this.reasons[reason] = (this.reasons[reason] ?? 0) + n;
+    for (const e of report.examples) if (this.examples.length < MAX_EXAMPLES) this.examples.push(e);
+  }
+
   /** A frozen snapshot of what has been skipped so far. */
   report(): SkippedRows {
     return Object.freeze({
