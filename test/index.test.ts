@@ -10,7 +10,7 @@ const classes = [
   'Actual365Fixed', 'Actual360', 'Thirty360', 'ActualActual', 'Schedule',
   'LinearInterpolation', 'BilinearInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
-  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
+  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface', 'SviSmileSection', 'SviFittedSmileSection',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
   'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
@@ -30,6 +30,8 @@ const functions = [
   'blackFormulaVolDerivative', 'blackFormulaImpliedStdDev', 'impliedBlackVolatility', 'vanillaOptionImpliedVolatility', 'bachelierBlackFormula',
   'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
   'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
+  'sviRawToNatural', 'sviNaturalToRaw', 'sviRawToJumpWings', 'sviJumpWingsToRaw', 'fitSviSmile',
+  'parseGatheralChain', 'parseCboeChain', 'gatheralOptionChain', 'cboeOptionChain', 'putCallParityForward',
   'cboeVolatilityIndex', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
 ];
 const enums = [

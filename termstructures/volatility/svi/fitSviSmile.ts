@@ -67,8 +67,8 @@ export interface SviFit {
 }
 
 /** Penalty weights of the successive constrained least-squares passes. */
-const PENALTIES = [1e2, 1e4, 1e6];
-/** Margin asked of g on the grid, so the unpenalised minimum lands on the feasible side. */
+const PENALTIES = [1e2, 1e4, 1e6, 1e8, 1e10, 1e12];
+/** Margin asked of g on the grid by the penalty, so its minimiser lands on the feasible side. */
 const G_MARGIN = 1e-4;
 
 /**
@@ -80,19 +80,24 @@ const G_MARGIN = 1e-4;
  * half bid–ask spread in vol (floored at `minHalfSpread`): a quote's residual is measured in units
  * of its own half-spread, so |residual| ≤ 1 means inside the bid–ask (at mid = (bid + ask)/2).
  *
- * Method, in two stages.
+ * Method: constrained least squares, in two stages, every candidate kept only if arbitrage-free.
  * 1. Start: Zeliade's quasi-explicit calibration on total variances (weights from the same
  *    spreads, h_w = 2σTh): for fixed (m, σ) the slice is linear in (a, d, c) = (a, ρbσ, bσ), solved
  *    exactly over 0 ≤ a ≤ max w, |d| ≤ c, c + |d| ≤ 2σ (Lee's bound); Nelder–Mead searches
- *    (m, ln σ) from a grid of starts.
- * 2. Constrained least squares on all five parameters: Levenberg–Marquardt on the vol residuals
- *    plus penalty residuals √μ·(10⁻⁴ − g(k_j))⁺ on a k-grid (301 points uniform over the range,
- *    201 over m ± 10σ), √μ·(b(1 + |ρ|) − 2)⁺ (Lee) and √μ·(−min w)⁺, for μ = 10², 10⁴, 10⁶, 10⁸
- *    in turn (a quadratic-penalty method, each pass warm-started). The fit is then checked on the
- *    same grid refined by golden-section search ({@link SviArbitrageDiagnostics}); should g still
- *    dip below 0 (not seen on the SPX data), the parameters are pulled back along the segment to
- *    the flat smile (b = 0, where g ≡ 1) to the last point with min g ≥ 0, by bisection.
- * With `noButterflyArbitrage: false` stage 2 runs without the g penalty (Lee and min w kept).
+ *    (m, ln σ) from a grid of starts. The g ≥ 0 condition enters this search: an inner optimum
+ *    with butterfly arbitrage is replaced by the last arbitrage-free point on the segment towards
+ *    the flat slice (b = 0, where g ≡ 1), found by bisection, so the start is arbitrage-free.
+ * 2. Levenberg–Marquardt on all five parameters (a, b, ρ, m, σ) and the vol residuals above:
+ *    first with quadratic penalty residuals √μ·(10⁻⁴ − g(k_j))⁺ on the k-grid (201 points uniform
+ *    over the range, 121 over m ± 10σ), √μ·(b(1 + |ρ|) − 2)⁺ and √μ·(−min w)⁺, for
+ *    μ = 10², 10⁴, …, 10¹² in turn, from two starts: the arbitrage-free start of stage 1 and the
+ *    best fit without the g condition (the classical penalty path); each end point is kept if it
+ *    is arbitrage-free and fits better. Then, from the best arbitrage-free point, steps are
+ *    accepted only if the slice stays arbitrage-free (min g ≥ 0 on the grid, refined by
+ *    golden-section search; both wing slopes ≤ 2; min w ≥ 0).
+ * The result is therefore arbitrage-free on the grid by construction
+ * ({@link SviArbitrageDiagnostics}); beyond the grid g tends to 1/4 − slope²/16 ≥ 0.
+ * With `noButterflyArbitrage: false` neither stage looks at g (Lee's bound and min w ≥ 0 are kept).
  *
  * Source: J. Gatheral, A. Jacquier (2014), "Arbitrage-free SVI volatility surfaces", Quant.
  * Finance 14(1), 59–71: raw SVI eq. (3.1), g(k) eq. (2.1), Lemma 2.2 (no butterfly arbitrage iff
@@ -200,15 +205,24 @@ export function fitSviSmile(quotes: SviSmileQuotes, options: SviFitOptions = {})
   };
   let best: Float64Array = Float64Array.of(start.a, start.b, start.rho, start.m, start.sigma);
   let bestError = error(best);
-  // 2a. Quadratic penalty on g < 10⁻⁴, Lee's bound and min w, for growing μ; every admissible
-  // end point that fits better is kept.
-  let x: Float64Array = best;
-  for (const mu of PENALTIES) {
-    x = levenbergMarquardt(residualsWith(Math.sqrt(mu), enforce), x, lmOptions).x;
-    const e = error(x);
-    if (e < bestError && admissible(x)) {
-      best = x;
-      bestError = e;
+  // 2a. Quadratic penalty on g < 10⁻⁴, Lee's bound and min w, for growing μ, from the
+  // arbitrage-free start and from the best fit without the g condition (the classical penalty
+  // path); every admissible end point that fits better is kept.
+  const starts: Float64Array[] = [best];
+  if (enforce) {
+    const free = zeliadeFit({ k, w, h: hw });
+    const freeX = Float64Array.of(free.a, free.b, free.rho, free.m, free.sigma);
+    starts.push(levenbergMarquardt(residualsWith(Math.sqrt(PENALTIES[PENALTIES.length - 1] as number), false), freeX, lmOptions).x);
+  }
+  for (const from0 of starts) {
+    let x: Float64Array = from0;
+    for (const mu of PENALTIES) {
+      x = levenbergMarquardt(residualsWith(Math.sqrt(mu), enforce), x, lmOptions).x;
+      const e = error(x);
+      if (e < bestError && admissible(x)) {
+        best = x;
+        bestError = e;
+      }
     }
   }
   // 2b. From the best admissible point, steps that stay admissible only.
