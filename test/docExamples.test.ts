@@ -6,7 +6,7 @@ import {
   CashOrNothingPayoff, CompositeQuote, Date, DerivedQuote, EuropeanExercise, FlatForward, GapPayoff,
   Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
   transaction, VanillaOption, SviSmileSection, cboeOptionChain, fitSviSmile, gatheralOptionChain,
-  putCallParityForward, sviJumpWingsToRaw, sviNaturalToRaw, sviRawToJumpWings, sviRawToNatural,
+  parseCboeChain, parseGatheralChain, putCallParityForward, sviJumpWingsToRaw, sviNaturalToRaw, sviRawToJumpWings, sviRawToNatural,
 } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -63,6 +63,8 @@ describe('docstring examples', () => {
     expect(fit.diagnostics.arbitrageFree).toBe(true);
     expect(putCallParityForward([90, 100, 110], [14.5, 7, 2.5], [5, 7, 12]).forward).toBe(100);
     const data = new URL('../data/', import.meta.url);
+    expect(parseGatheralChain(readFileSync(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', data), 'utf8')).rows.length).toBe(7423);
+    expect(parseCboeChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8')).rows.length).toBe(9960);
     expect(gatheralOptionChain(readFileSync(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', data), 'utf8')).slices.length).toBe(48);
     expect(cboeOptionChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8')).slices.map((s) => s.root).slice(0, 2)).toEqual(['SPX', 'SPXW']);
   });

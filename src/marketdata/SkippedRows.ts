@@ -7,7 +7,7 @@
  * `reasons` sum to `count`; `examples` holds the first few skipped items as
  * `"line <n>: <reason> (<detail>)"`, lines numbered from 1 as in a text editor.
  *
- * Source: quantflow desk data layer (no external method).
+ * Source: quantflow market-data readers (no external method).
  *
  * Checked against: exact counts on fixtures with known bad rows, and the row counts the data
  * READMEs document (`test/examples/desk/`).

@@ -170,7 +170,9 @@ describe('malformed files: InvalidInputError naming the line and the column', ()
   });
 
   it('through the Node helper, naming the path', () => {
-    expect(readOptionChainFile(CBOE, 'cboe').slices).toHaveLength(58);
+    const fromFile = readOptionChainFile(CBOE, 'cboe');
+    expect(fromFile.slices).toHaveLength(58);
+    expect(fromFile.spot).toBe(4505.1001); // the docstring's example
     expect(readOptionChainFile(GATHERAL, 'gatheral').slices).toHaveLength(48);
     expect(() => readOptionChainFile('no/such/file.csv', 'cboe')).toThrow(/no\/such\/file\.csv.*ENOENT/);
     expect(() => readOptionChainFile(CBOE, 'xlsx' as 'cboe')).toThrow(/format = "xlsx"/);
