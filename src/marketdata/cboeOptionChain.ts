@@ -12,6 +12,8 @@ import { SkipTally } from './_lib/SkipTally.js';
 export interface CboeOptionChainOptions {
   /** Name used in error messages and skip reports; default `"cboe chain"`. */
   readonly file?: string;
+  /** Throw `InvalidInputError` (line, column, cell) at the first malformed row instead of skipping it; default false. */
+  readonly strict?: boolean;
   /** Near-the-money call/put pairs per expiry for the parity regression; ≥ 2; default 10. */
   readonly parityPairs?: number;
   /** Roots settled at the open (09:30 in the file's time zone); others settle at 16:00; default `["SPX"]`. */
@@ -58,7 +60,7 @@ const MINUTES_PER_YEAR = 525_600;
  * @public
  */
 export function cboeOptionChain(text: string, options: CboeOptionChainOptions = {}): OptionChain {
-  const parsed = parseCboeChain(text, options.file === undefined ? {} : { file: options.file });
+  const parsed = parseCboeChain(text, { ...(options.file === undefined ? {} : { file: options.file }), strict: options.strict === true });
   const amRoots = new Set(options.amSettledRoots ?? ['SPX']);
   const pairs = options.parityPairs ?? 10;
   const tally = new SkipTally();

@@ -11,6 +11,8 @@ import { SkipTally } from './_lib/SkipTally.js';
 export interface GatheralOptionChainOptions {
   /** Name used in error messages and skip reports; default `"gatheral chain"`. */
   readonly file?: string;
+  /** Throw `InvalidInputError` (line, column, cell) at the first malformed row instead of skipping it; default false. */
+  readonly strict?: boolean;
   /** Quote date, ISO `YYYY-MM-DD`: rows expiring on or before it are dropped as expired; default none. */
   readonly quoteDate?: string;
 }
@@ -52,7 +54,7 @@ export function gatheralOptionChain(text: string, options: GatheralOptionChainOp
   if (quoteDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(quoteDate)) {
     throw InvalidInputError.outOfRange('options.quoteDate', quoteDate, 'an ISO date YYYY-MM-DD');
   }
-  const parsed = parseGatheralChain(text, options.file === undefined ? {} : { file: options.file });
+  const parsed = parseGatheralChain(text, { ...(options.file === undefined ? {} : { file: options.file }), strict: options.strict === true });
   const tally = new SkipTally();
   tally.add(parsed.skipped);
   const byExpiry = new Map<string, GatheralChainRow[]>();

@@ -89,11 +89,13 @@ const OCC = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
  *
  * @param text - the file's content (a string, so browsers can pass what they fetched).
  * @param options - `file`: the name used in error messages and skip reports (default
- *   `"gatheral chain"` / `"cboe chain"`).
+ *   `"cboe chain"`); `strict`: throw on the first bad row instead of skipping it (default false).
  * @returns the underlying, spot, quote date and time, rows in file order and the `skipped` report.
  * @throws `InvalidInputError` when the text is not well-formed CSV, its two
  *   preamble lines or its header differ from the above (the message names the file, the line and
  *   the column).
+ * @throws `InvalidInputError` with `strict`, at the first row that would be skipped, naming the
+ *   line, the column (number and name) and the cell's text.
  *
  * @example
  * ```ts
@@ -104,7 +106,7 @@ const OCC = /^([A-Z]+)(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
  * ```
  * @public
  */
-export function parseCboeChain(text: string, options: { readonly file?: string } = {}): CboeChain {
+export function parseCboeChain(text: string, options: { readonly file?: string; readonly strict?: boolean } = {}): CboeChain {
   const table = parseCsvText(text, options.file ?? 'cboe chain');
   const [spotLine, dateLine, header, ...body] = table.records;
   const file = table.file;
@@ -127,23 +129,23 @@ export function parseCboeChain(text: string, options: { readonly file?: string }
   const quoteTime = `${String(hour).padStart(2, '0')}:${dm[5]}`;
   checkHeader(file, header, HEADER);
 
-  const tally = new SkipTally();
+  const tally = new SkipTally(options.strict === true ? { file, header: HEADER } : undefined);
   const rows: CboeChainRow[] = [];
   for (const { cells, line } of body) {
     const detail = cells.join(table.delimiter);
     if (cells.length !== HEADER.length) {
-      tally.skip('wrong number of columns', line, `${cells.length} cells: ${detail}`);
+      tally.skipCell('wrong number of columns', line, Math.min(cells.length, HEADER.length), cells, `${cells.length} cells: ${detail}`);
       continue;
     }
     const em = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{2}) (\d{4})$/.exec((cells[0] ?? '').trim());
     const expiry = em ? isoDate(Number(em[3]), MONTHS.indexOf(em[1] as string) + 1, Number(em[2])) : undefined;
     if (expiry === undefined) {
-      tally.skip('invalid Expiration Date', line, detail);
+      tally.skipCell('invalid Expiration Date', line, 0, cells, detail);
       continue;
     }
     const strike = parseDecimal(cells[11]);
     if (strike === undefined || !Number.isFinite(strike) || !(strike > 0)) {
-      tally.skip('invalid Strike', line, detail);
+      tally.skipCell('invalid Strike', line, 11, cells, detail);
       continue;
     }
     const callSymbol = (cells[1] ?? '').trim();
@@ -151,26 +153,29 @@ export function parseCboeChain(text: string, options: { readonly file?: string }
     const callRoot = occRoot(callSymbol, expiry, 'C', strike);
     const putRoot = occRoot(putSymbol, expiry, 'P', strike);
     if (callRoot === undefined) {
-      tally.skip('invalid Calls', line, detail);
+      tally.skipCell('invalid Calls', line, 1, cells, detail);
       continue;
     }
     if (putRoot === undefined || putRoot !== callRoot) {
-      tally.skip('invalid Puts', line, detail);
+      tally.skipCell('invalid Puts', line, 12, cells, detail);
       continue;
     }
+    const columns = { callBid: 4, callAsk: 5, callIv: 7, putBid: 15, putAsk: 16, putIv: 18 };
     const numbers = { callBid: cells[4], callAsk: cells[5], callIv: cells[7], putBid: cells[15], putAsk: cells[16], putIv: cells[18] };
+    let badColumn = 0;
     const parsed: Record<string, number> = {};
     let reason: string | undefined;
     for (const [key, text] of Object.entries(numbers)) {
       const v = parseDecimal(text);
       if (v === undefined || !Number.isFinite(v) || v < 0) {
         reason = `invalid ${key.endsWith('Bid') ? 'Bid' : key.endsWith('Ask') ? 'Ask' : 'IV'}`;
+        badColumn = columns[key as keyof typeof columns];
         break;
       }
       parsed[key] = v;
     }
     if (reason !== undefined) {
-      tally.skip(reason, line, detail);
+      tally.skipCell(reason, line, badColumn, cells, detail);
       continue;
     }
     rows.push(

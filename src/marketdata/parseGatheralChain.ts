@@ -67,10 +67,12 @@ const HEADER = ['', 'Expiry', 'Texp', 'Strike', 'Bid', 'Ask', 'Fwd', 'CallMid'] 
  *
  * @param text - the file's content (a string, so browsers can pass what they fetched).
  * @param options - `file`: the name used in error messages and skip reports (default
- *   `"gatheral chain"` / `"cboe chain"`).
+ *   `"gatheral chain"`); `strict`: throw on the first bad row instead of skipping it (default false).
  * @returns the rows in file order and the `skipped` report.
  * @throws `InvalidInputError` when the text is not well-formed CSV, or its
  *   header differs from the one above (the message names the file, the line and the column).
+ * @throws `InvalidInputError` with `strict`, at the first row that would be skipped, naming the
+ *   line, the column (number and name) and the cell's text.
  *
  * @example
  * ```ts
@@ -82,24 +84,24 @@ const HEADER = ['', 'Expiry', 'Texp', 'Strike', 'Bid', 'Ask', 'Fwd', 'CallMid'] 
  * @see gatheralOptionChain
  * @public
  */
-export function parseGatheralChain(text: string, options: { readonly file?: string } = {}): GatheralChain {
+export function parseGatheralChain(text: string, options: { readonly file?: string; readonly strict?: boolean } = {}): GatheralChain {
   const table = parseCsvText(text, options.file ?? 'gatheral chain');
   const [header, ...body] = table.records;
   checkHeader(table.file, header, HEADER);
 
-  const tally = new SkipTally();
+  const tally = new SkipTally(options.strict === true ? { file: table.file, header: HEADER } : undefined);
   const rows: GatheralChainRow[] = [];
   for (const { cells, line } of body) {
     const detail = cells.join(table.delimiter);
     if (cells.length !== HEADER.length) {
-      tally.skip('wrong number of columns', line, `${cells.length} cells: ${detail}`);
+      tally.skipCell('wrong number of columns', line, Math.min(cells.length, HEADER.length), cells, `${cells.length} cells: ${detail}`);
       continue;
     }
     const expiryText = (cells[1] ?? '').trim();
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(expiryText);
     const expiry = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
     if (expiry === undefined) {
-      tally.skip('invalid Expiry', line, detail);
+      tally.skipCell('invalid Expiry', line, 1, cells, detail);
       continue;
     }
     const texp = parseDecimal(cells[2]);
@@ -124,7 +126,8 @@ export function parseGatheralChain(text: string, options: { readonly file?: stri
                   ? 'no bid and no ask'
                   : undefined;
     if (reason !== undefined) {
-      tally.skip(reason, line, detail);
+      const column = reason === 'no bid and no ask' ? 4 : HEADER.indexOf(reason.slice('invalid '.length) as (typeof HEADER)[number]);
+      tally.skipCell(reason, line, column, cells, detail);
       continue;
     }
     const row: GatheralChainRow = {

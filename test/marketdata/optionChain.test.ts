@@ -178,3 +178,17 @@ describe('malformed files: InvalidInputError naming the line and the column', ()
     expect(() => readOptionChainFile(CBOE, 'xlsx' as 'cboe')).toThrow(/format = "xlsx"/);
   });
 });
+
+describe('strict parsing: the first bad row throws, naming the line, the column and the cell', () => {
+  it('Gatheral: a non-numeric strike', () => {
+    // Lenient: the row is skipped and counted (line 8, 'abc'); strict: it throws.
+    expect(parseGatheralChain(fixture('gatheral-small.csv')).skipped.examples[0]).toMatch(/^line 8: invalid Strike/);
+    expect(() => parseGatheralChain(fixture('gatheral-small.csv'), { file: 'g.csv', strict: true })).toThrow(/g\.csv, line 8, column 4 \(Strike\): cell = "abc" .*invalid Strike/);
+    expect(() => gatheralOptionChain(fixture('gatheral-small.csv'), { strict: true })).toThrow(InvalidInputError);
+  });
+
+  it('Cboe: a row with the wrong number of cells', () => {
+    expect(() => cboeOptionChain(fixture('cboe-small.csv'), { strict: true })).toThrow(/cboe chain, line 6, column \d+ .*wrong number of columns/);
+    expect(cboeOptionChain(fixture('cboe-small.csv')).skipped.reasons['wrong number of columns']).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
 // Internal: accumulates skipped rows into a SkippedRows report.
 import type { SkippedRows } from '../SkippedRows.js';
+import { fileInputError } from './fileInputError.js';
 
 /** How many skipped items are quoted in `examples`. */
 const MAX_EXAMPLES = 5;
@@ -9,6 +10,12 @@ const MAX_EXAMPLES = 5;
  * @internal
  */
 export class SkipTally {
+  /**
+   * @param strict - when given, {@link SkipTally.skipCell} throws instead of counting: the file's
+   *   name and its header (column names, for the message).
+   */
+  constructor(private readonly strict?: { readonly file: string; readonly header: readonly string[] }) {}
+
   private count = 0;
   private readonly reasons: Record<string, number> = {};
   private readonly examples: string[] = [];
@@ -25,6 +32,23 @@ export class SkipTally {
     if (this.examples.length < MAX_EXAMPLES) {
       this.examples.push(detail === undefined ? `line ${line}: ${reason}` : `line ${line}: ${reason} (${detail})`);
     }
+  }
+
+  /**
+   * Records one bad row, blaming one cell; in strict mode throws an `InvalidInputError` naming
+   * the file, the line, the column (1-based, with its name) and the cell's text instead.
+   * @param reason - short, stable reason.
+   * @param line - 1-based line number.
+   * @param column - 0-based index of the offending cell.
+   * @param cells - the row's cells.
+   * @param detail - the row's text, quoted in the example.
+   */
+  skipCell(reason: string, line: number, column: number, cells: readonly string[], detail: string): void {
+    if (this.strict !== undefined) {
+      const name = this.strict.header[column] || (column < this.strict.header.length ? '(unnamed)' : '(extra)');
+      throw fileInputError(this.strict.file, line, column + 1, name, 'cell', cells[column] ?? '', `a valid row (${reason})`);
+    }
+    this.skip(reason, line, detail);
   }
 
   /**
