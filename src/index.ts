@@ -134,6 +134,20 @@ export { philoxNormals } from './kernels/montecarlo.js';
 export { kernelBackend, type KernelBackend } from './kernels/kernelBackend.js';
 export { init } from './kernels/init.js';
 
+// Market data: option chains to implied vols
+export type { SkippedRows } from './marketdata/SkippedRows.js';
+export type { OptionChain } from './marketdata/OptionChain.js';
+export type { OptionChainSlice } from './marketdata/OptionChainSlice.js';
+export { parseGatheralChain, type GatheralChain, type GatheralChainRow } from './marketdata/parseGatheralChain.js';
+export { parseCboeChain, type CboeChain, type CboeChainRow } from './marketdata/parseCboeChain.js';
+export { gatheralOptionChain, type GatheralOptionChainOptions } from './marketdata/gatheralOptionChain.js';
+export { cboeOptionChain, type CboeOptionChainOptions } from './marketdata/cboeOptionChain.js';
+export {
+  putCallParityForward,
+  type PutCallParityForward,
+  type PutCallParityForwardOptions,
+} from './marketdata/putCallParityForward.js';
+
 // Processes
 export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScholesProcess.js';
 export { HestonProcess } from './processes/HestonProcess.js';
@@ -171,6 +185,17 @@ export {
 export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
 export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
 export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';
+export type { SviRawParameters } from '../termstructures/volatility/svi/SviRawParameters.js';
+export type { SviNaturalParameters } from '../termstructures/volatility/svi/SviNaturalParameters.js';
+export type { SviJumpWingsParameters } from '../termstructures/volatility/svi/SviJumpWingsParameters.js';
+export type { SviArbitrageDiagnostics } from '../termstructures/volatility/svi/SviArbitrageDiagnostics.js';
+export { sviRawToNatural } from '../termstructures/volatility/svi/sviRawToNatural.js';
+export { sviNaturalToRaw } from '../termstructures/volatility/svi/sviNaturalToRaw.js';
+export { sviRawToJumpWings } from '../termstructures/volatility/svi/sviRawToJumpWings.js';
+export { sviJumpWingsToRaw } from '../termstructures/volatility/svi/sviJumpWingsToRaw.js';
+export { fitSviSmile, type SviFit, type SviFitOptions, type SviSmileQuotes } from '../termstructures/volatility/svi/fitSviSmile.js';
+export { SviSmileSection } from '../termstructures/volatility/svi/SviSmileSection.js';
+export { SviFittedSmileSection } from '../termstructures/volatility/svi/SviFittedSmileSection.js';
 
 // Instruments
 export { Instrument } from '../instruments/Instrument.js';

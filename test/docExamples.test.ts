@@ -5,8 +5,10 @@ import {
   AmericanExercise, AssetOrNothingPayoff, BermudanExercise, BlackCalculator, BlackConstantVol,
   CashOrNothingPayoff, CompositeQuote, Date, DerivedQuote, EuropeanExercise, FlatForward, GapPayoff,
   Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
-  transaction, VanillaOption,
+  transaction, VanillaOption, SviSmileSection, cboeOptionChain, fitSviSmile, gatheralOptionChain,
+  parseCboeChain, parseGatheralChain, putCallParityForward, sviJumpWingsToRaw, sviNaturalToRaw, sviRawToJumpWings, sviRawToNatural,
 } from '../src/index.js';
+import { readFileSync } from 'node:fs';
 
 afterAll(() => Settings.instance.evaluationDate.reset());
 
@@ -49,5 +51,21 @@ describe('docstring examples', () => {
     const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Call, 100), new EuropeanExercise(Date.fromISO('2026-06-19')));
     expect(option.with((d) => { d.payoff.strike = 105; }).terms.payoff.strike).toBe(105);
     expect(new BlackCalculator(OptionType.Call, 100, 100, 0.2, 0.951229424500714).value()).toBe(7.57708214642728);
+  });
+
+  it('SVI smiles and option chains', () => {
+    expect(sviRawToNatural({ a: 0.04, b: 0.1, rho: 0, m: 0, sigma: 0.2 })).toEqual({ delta: 0.019999999999999997, mu: 0, rho: 0, omega: 0.04000000000000001, zeta: 5 });
+    expect(sviNaturalToRaw({ delta: 0.02, mu: 0, rho: 0, omega: 0.04, zeta: 5 })).toEqual({ a: 0.04, b: 0.1, rho: 0, m: 0, sigma: 0.2 });
+    expect(sviRawToJumpWings({ a: 0.04, b: 0.1, rho: 0, m: 0, sigma: 0.2 }, 1)).toEqual({ v: 0.060000000000000005, psi: 0, p: 0.408248290463863, c: 0.408248290463863, vTilde: 0.060000000000000005 });
+    expect(sviJumpWingsToRaw({ v: 0.04, psi: -0.1, p: 0.6, c: 0.3, vTilde: 0.03 }, 1).rho).toBe(-0.33333333333333326);
+    expect(new SviSmileSection(1, 100, { a: 0.04, b: 0.1, rho: 0, m: 0, sigma: 0.2 }).totalVariance(0)).toBe(0.060000000000000005);
+    const fit = fitSviSmile({ time: 1, forward: 100, strikes: [80, 90, 100, 110, 120], bidVols: [0.27, 0.23, 0.2, 0.19, 0.19], askVols: [0.29, 0.25, 0.22, 0.21, 0.21] });
+    expect(fit.diagnostics.arbitrageFree).toBe(true);
+    expect(putCallParityForward([90, 100, 110], [14.5, 7, 2.5], [5, 7, 12]).forward).toBe(100);
+    const data = new URL('../data/', import.meta.url);
+    expect(parseGatheralChain(readFileSync(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', data), 'utf8')).rows.length).toBe(7423);
+    expect(parseCboeChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8')).rows.length).toBe(9960);
+    expect(gatheralOptionChain(readFileSync(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', data), 'utf8')).slices.length).toBe(48);
+    expect(cboeOptionChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8')).slices.map((s) => s.root).slice(0, 2)).toEqual(['SPX', 'SPXW']);
   });
 });

@@ -12,15 +12,29 @@ import {
   SimpleQuote,
   VanillaOption,
   ZeroCurve,
-  impliedBlackVolatilityBatch,
   type BlackVolTermStructure,
   type Quote,
   type YieldTermStructure,
 } from '../../src/index.js';
 import { LevelScaledVol } from './LevelScaledVol.js';
 import type { SkippedRows } from './data/SkippedRows.js';
-import { gatheralSlices, type GatheralSlice } from './data/gatheralSlices.js';
-import { readGatheralChain, type GatheralChainRow } from './data/readGatheralChain.js';
+import { gatheralOptionChain } from '../../src/marketdata/gatheralOptionChain.js';
+import { parseGatheralChain, type GatheralChainRow } from '../../src/marketdata/parseGatheralChain.js';
+import { readTextFile } from '../../src/marketdata/node/_lib/readTextFile.js';
+
+/** One expiry's smile on the desk: the library chain's mid vols, with the file's time to expiry. */
+export interface GatheralSlice {
+  /** Expiration date, ISO `YYYY-MM-DD`. */
+  readonly expiry: string;
+  /** Time to expiry in years (ACT/365.25, as in the file). */
+  readonly texp: number;
+  /** Forward price of the expiry, index points. */
+  readonly forward: number;
+  /** Strikes in index points, ascending. */
+  readonly strikes: Float64Array;
+  /** Implied vols of the mid prices (out-of-the-money side), decimals. */
+  readonly midVols: Float64Array;
+}
 import { readTreasuryParYields } from './data/readTreasuryParYields.js';
 import { treasuryZeroRates } from './data/treasuryZeroRates.js';
 
@@ -69,70 +83,6 @@ function sliceVol(slice: GatheralSlice, strike: number): number {
   return v[lo]! + w * (v[hi]! - v[lo]!);
 }
 
-/**
- * The slices with each mid vol implied from the mid *price*: `CallMid` is an undiscounted Black-76
- * call on `Fwd` with time `Texp`; strikes at or above the forward invert the call, strikes below it
- * the out-of-the-money put P = C − (F − K) (put–call parity on the forward), all in one
- * {@link impliedBlackVolatilityBatch} call (Jäckel's "Let's Be Rational"). A quote whose mid price
- * has no time value left in [intrinsic, upper bound) — no `CallMid`, a put below 0 after parity, a
- * call at or above the forward, or exactly intrinsic — is skipped and counted, never dropped
- * silently; a slice keeps its other strikes.
- */
-function invertMidPrices(slices: readonly GatheralSlice[], rows: readonly GatheralChainRow[]): { slices: GatheralSlice[]; skipped: SkippedRows } {
-  const callMids = new Map<string, number | undefined>();
-  for (const r of rows) if (r.bidVol !== undefined && r.askVol !== undefined) callMids.set(`${r.expiry}|${r.strike}`, r.callMid);
-  const reasons: Record<string, number> = {};
-  const examples: string[] = [];
-  const skip = (reason: string, s: GatheralSlice, strike: number, detail: string) => {
-    reasons[reason] = (reasons[reason] ?? 0) + 1;
-    if (examples.length < 5) examples.push(`expiry ${s.expiry} strike ${strike}: ${reason} (${detail})`);
-  };
-  const kept: Array<{ slice: number; strike: number }> = [];
-  const prices: number[] = [];
-  const forwards: number[] = [];
-  const strikes: number[] = [];
-  const expiries: number[] = [];
-  const types: number[] = [];
-  slices.forEach((s, j) => {
-    s.strikes.forEach((strike) => {
-      const callMid = callMids.get(`${s.expiry}|${strike}`);
-      if (callMid === undefined) return skip('no CallMid', s, strike, 'blank');
-      const call = strike >= s.forward;
-      const price = call ? callMid : callMid - (s.forward - strike);
-      const upper = call ? s.forward : strike;
-      if (!(price > 0)) return skip(call ? 'call mid not above 0' : 'put mid (C − (F − K)) not above 0', s, strike, `CallMid=${callMid}, Fwd=${s.forward}`);
-      if (!(price < upper)) return skip('mid at or above the upper bound', s, strike, `CallMid=${callMid}, Fwd=${s.forward}`);
-      kept.push({ slice: j, strike });
-      prices.push(price);
-      forwards.push(s.forward);
-      strikes.push(strike);
-      expiries.push(s.texp);
-      types.push(call ? OptionType.Call : OptionType.Put);
-    });
-  });
-  const vols = impliedBlackVolatilityBatch({
-    prices: Float64Array.from(prices),
-    forwards: Float64Array.from(forwards),
-    strikes: Float64Array.from(strikes),
-    expiries: Float64Array.from(expiries),
-    optionTypes: Float64Array.from(types),
-  });
-  const perSlice = slices.map(() => ({ strikes: [] as number[], vols: [] as number[] }));
-  kept.forEach(({ slice, strike }, i) => {
-    perSlice[slice]!.strikes.push(strike);
-    perSlice[slice]!.vols.push(vols[i]!);
-  });
-  const out: GatheralSlice[] = [];
-  slices.forEach((s, j) => {
-    const p = perSlice[j]!;
-    if (p.strikes.length > 0) {
-      out.push(Object.freeze({ expiry: s.expiry, texp: s.texp, forward: s.forward, strikes: Float64Array.from(p.strikes), midVols: Float64Array.from(p.vols) }));
-    }
-  });
-  const count = Object.values(reasons).reduce((a, b) => a + b, 0);
-  return { slices: out, skipped: Object.freeze({ count, reasons: Object.freeze(reasons), examples: Object.freeze(examples) }) };
-}
-
 function isoOf(yyyymmdd: string): string {
   return yyyymmdd.includes('-') ? yyyymmdd : `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 }
@@ -156,13 +106,23 @@ export function buildDesk(options: DeskOptions = {}): Desk {
   );
   riskFree.enableExtrapolation();
 
-  // The chain: per-expiry two-sided quotes and forwards; mid vols implied from the mid prices.
-  const chain = readGatheralChain(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', dataDir));
-  const mids = invertMidPrices(
-    gatheralSlices(chain.rows).filter((s) => Date.fromISO(isoOf(s.expiry)).isAfter(today)),
-    chain.rows,
+  // The chain (the library's reader): per-expiry two-sided quotes and forwards; mid vols implied
+  // from the mid prices (CallMid, out-of-the-money puts by parity) with impliedBlackVolatilityBatch.
+  const { file, text } = readTextFile(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', dataDir));
+  const chain = parseGatheralChain(text, { file });
+  const optionChain = gatheralOptionChain(text, { file, quoteDate });
+  const slices: GatheralSlice[] = optionChain.slices.map((s) =>
+    Object.freeze({ expiry: s.expiry, texp: s.time, forward: s.forward, strikes: s.strikes, midVols: s.midVols }),
   );
-  const slices = mids.slices;
+  const midReasons = ['no CallMid', 'price outside (0, upper bound)'];
+  const midCount = midReasons.reduce((n, r) => n + (optionChain.skipped.reasons[r] ?? 0), 0);
+  const mids = {
+    skipped: Object.freeze({
+      count: midCount,
+      reasons: Object.freeze(Object.fromEntries(midReasons.filter((r) => optionChain.skipped.reasons[r] !== undefined).map((r) => [r, optionChain.skipped.reasons[r] as number]))),
+      examples: Object.freeze(optionChain.skipped.examples.filter((e) => midReasons.some((r) => e.endsWith(r)))),
+    }),
+  };
   const expiryDates = slices.map((s) => Date.fromISO(isoOf(s.expiry)));
   const times = expiryDates.map((d) => riskFree.timeFromReference(d));
 

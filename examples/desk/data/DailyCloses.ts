@@ -1,4 +1,4 @@
-import type { SkippedRows } from './SkippedRows.js';
+import type { SkippedRows } from '../../../src/marketdata/SkippedRows.js';
 
 /**
  * A daily closing-price series read from a file, oldest first.

@@ -1,6 +1,6 @@
 import type { DailyCloses } from './DailyCloses.js';
-import { fileInputError } from './_lib/fileInputError.js';
-import { isoDate } from './_lib/isoDate.js';
+import { fileInputError } from '../../../src/marketdata/_lib/fileInputError.js';
+import { isoDate } from '../../../src/marketdata/_lib/isoDate.js';
 import { readCsvRecords } from './_lib/readCsvRecords.js';
 import { CloseSeries } from './_lib/CloseSeries.js';
 

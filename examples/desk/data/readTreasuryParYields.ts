@@ -1,11 +1,11 @@
 import { InvalidInputError } from '../../../src/errors.js';
-import type { SkippedRows } from './SkippedRows.js';
-import { fileInputError } from './_lib/fileInputError.js';
-import { isoDate } from './_lib/isoDate.js';
-import { parseDecimal } from './_lib/parseDecimal.js';
+import type { SkippedRows } from '../../../src/marketdata/SkippedRows.js';
+import { fileInputError } from '../../../src/marketdata/_lib/fileInputError.js';
+import { isoDate } from '../../../src/marketdata/_lib/isoDate.js';
+import { parseDecimal } from '../../../src/marketdata/_lib/parseDecimal.js';
 import type { CsvRecord } from './_lib/readCsvRecords.js';
 import { readCsvRecords } from './_lib/readCsvRecords.js';
-import { SkipTally } from './_lib/SkipTally.js';
+import { SkipTally } from '../../../src/marketdata/_lib/SkipTally.js';
 
 /**
  * The US Treasury par yield curve of one date.

@@ -1,6 +1,6 @@
 import type { DailyCloses } from './DailyCloses.js';
-import { checkHeader } from './_lib/checkHeader.js';
-import { isoDate } from './_lib/isoDate.js';
+import { checkHeader } from '../../../src/marketdata/_lib/checkHeader.js';
+import { isoDate } from '../../../src/marketdata/_lib/isoDate.js';
 import { readCsvRecords } from './_lib/readCsvRecords.js';
 import { CloseSeries } from './_lib/CloseSeries.js';
 

@@ -1,10 +1,8 @@
-// @test readGatheralChain, gatheralSlices
+// @test readGatheralChain (per-expiry grouping: gatheralOptionChain, test/marketdata/optionChain.test.ts)
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../src/errors.js';
-import { gatheralSlices } from '../../../examples/desk/data/gatheralSlices.js';
-import type { GatheralChainRow } from '../../../examples/desk/data/readGatheralChain.js';
+import { readFileSync } from 'node:fs';
+import { gatheralOptionChain } from '../../../src/marketdata/gatheralOptionChain.js';
 import { readGatheralChain } from '../../../examples/desk/data/readGatheralChain.js';
 import { expectInputError } from './_lib/expectInputError.js';
 
@@ -132,65 +130,6 @@ describe('readGatheralChain on fixtures', () => {
   });
 });
 
-describe('gatheralSlices', () => {
-  it('groups two-sided rows per expiry, sorted by strike, mid = (bid + ask)/2', () => {
-    const slices = gatheralSlices(readGatheralChain(fixture('gatheral-small.csv')).rows);
-    expect(slices.map((s) => s.expiry)).toEqual(['2023-02-17', '2023-03-17']);
-    expect(Array.from(slices[0]!.strikes)).toEqual([4000, 4100]);
-    expect(Array.from(slices[1]!.strikes)).toEqual([4100, 4200]);
-    // (0.175 + 0.185)/2 and (0.17 + 0.18)/2: exact up to one rounding of the sum (1e-16).
-    expect(slices[1]!.midVols[0]).toBeCloseTo(0.18, 15);
-    expect(slices[1]!.midVols[1]).toBeCloseTo(0.175, 15);
-    expect(slices[1]!.forward).toBe(4160);
-  });
-
-  it('is invariant under any reordering of the rows, and uses exactly the two-sided rows (property)', () => {
-    const row = fc.record({
-      expiry: fc.constantFrom('2023-03-17', '2023-06-16', '2023-12-15'),
-      strike: fc.integer({ min: 1, max: 400 }).map((k) => 25 * k),
-      bid: fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }), { nil: undefined }),
-      ask: fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }), { nil: undefined }),
-    });
-    const texpOf: Record<string, number> = { '2023-03-17': 0.0821, '2023-06-16': 0.33, '2023-12-15': 0.83 };
-    fc.assert(
-      fc.property(fc.uniqueArray(row, { selector: (r) => `${r.expiry}/${r.strike}`, maxLength: 60 }), fc.nat(), (spec, seed) => {
-        const rows: GatheralChainRow[] = spec.map((r) => ({
-          expiry: r.expiry,
-          texp: texpOf[r.expiry]!,
-          strike: r.strike,
-          forward: 4200,
-          ...(r.bid === undefined ? {} : { bidVol: r.bid }),
-          ...(r.ask === undefined ? {} : { askVol: r.ask }),
-        }));
-        const shuffled = [...rows].sort((a, b) => ((a.strike * 7919 + seed) % 101) - ((b.strike * 7919 + seed) % 101));
-        const a = gatheralSlices(rows);
-        const b = gatheralSlices(shuffled);
-        expect(b).toEqual(a);
-        const twoSided = rows.filter((r) => r.bidVol !== undefined && r.askVol !== undefined);
-        expect(a.reduce((n, s) => n + s.strikes.length, 0)).toBe(twoSided.length);
-        for (let i = 1; i < a.length; i++) expect(a[i]!.texp).toBeGreaterThan(a[i - 1]!.texp);
-        for (const s of a) {
-          for (let i = 1; i < s.strikes.length; i++) expect(s.strikes[i]!).toBeGreaterThan(s.strikes[i - 1]!);
-          for (let i = 0; i < s.strikes.length; i++) {
-            const r = twoSided.find((x) => x.expiry === s.expiry && x.strike === s.strikes[i])!;
-            // The mid lies between bid and ask (inclusive; equal when bid = ask).
-            expect(s.midVols[i]!).toBeGreaterThanOrEqual(Math.min(r.bidVol!, r.askVol!));
-            expect(s.midVols[i]!).toBeLessThanOrEqual(Math.max(r.bidVol!, r.askVol!));
-          }
-        }
-      }),
-      { numRuns: 50 },
-    );
-  });
-
-  it('refuses rows of one expiry that disagree on forward or repeat a strike', () => {
-    const base = { expiry: '2023-03-17', texp: 0.08, strike: 4000, bidVol: 0.2, askVol: 0.21, forward: 4150 };
-    expect(() => gatheralSlices([base, { ...base, strike: 4100, forward: 4151 }])).toThrow(InvalidInputError);
-    expect(() => gatheralSlices([base, { ...base, strike: 4100, texp: 0.09 }])).toThrow(/texp/);
-    expect(() => gatheralSlices([base, { ...base }])).toThrow(/strike = 4000/);
-  });
-});
-
 describe('the real Gatheral files (facts from data/spx-implied-vols-gatheral-20230215/README.md)', () => {
   const chain = readGatheralChain(SPX_FILE);
   const rows = chain.rows;
@@ -217,14 +156,14 @@ describe('the real Gatheral files (facts from data/spx-implied-vols-gatheral-202
   });
 
   it('has forwards from 4146.7 (1 day) to 4753.7 (4.83 y)', () => {
-    const slices = gatheralSlices(rows);
+    const slices = gatheralOptionChain(readFileSync(SPX_FILE, 'utf8')).slices;
     expect(slices).toHaveLength(48);
     expect(slices.reduce((n, s) => n + s.strikes.length, 0)).toBe(6749);
     // 0.05: the README quotes the forwards to one decimal.
     expect(Math.abs(slices[0]!.forward - 4146.7)).toBeLessThan(0.05);
     expect(Math.abs(slices.at(-1)!.forward - 4753.7)).toBeLessThan(0.05);
     // 0.01: the README rounds 1,766 days/365.25 = 4.835 y to 4.83.
-    expect(Math.abs(slices.at(-1)!.texp - 4.83)).toBeLessThan(0.01);
+    expect(Math.abs(slices.at(-1)!.time - 4.83)).toBeLessThan(0.01);
   });
 
   it('has CallMid equal to undiscounted Black-76 at the mid vol near the money', () => {
@@ -261,7 +200,7 @@ describe('the real Gatheral files (facts from data/spx-implied-vols-gatheral-202
     const vix = readGatheralChain(VIX_FILE);
     expect(vix.rows).toHaveLength(637);
     expect(vix.skipped.count).toBe(0);
-    const slices = gatheralSlices(vix.rows);
+    const slices = gatheralOptionChain(readFileSync(VIX_FILE, 'utf8')).slices;
     expect(slices).toHaveLength(12);
     expect(slices.reduce((n, s) => n + s.strikes.length, 0)).toBe(515);
     // 0.005: the README quotes two decimals (first and last expiry, not min and max).

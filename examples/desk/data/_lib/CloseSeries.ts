@@ -1,7 +1,7 @@
 // Internal: collects a daily close series row by row, skipping bad rows with a reason.
 import type { DailyCloses } from '../DailyCloses.js';
-import { parseDecimal } from './parseDecimal.js';
-import { SkipTally } from './SkipTally.js';
+import { parseDecimal } from '../../../../src/marketdata/_lib/parseDecimal.js';
+import { SkipTally } from '../../../../src/marketdata/_lib/SkipTally.js';
 
 /**
  * Accumulates `(date, close)` rows in file order; rows with a blank, malformed or

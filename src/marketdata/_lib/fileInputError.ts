@@ -1,5 +1,5 @@
 // Internal: the InvalidInputError a reader throws for a malformed file.
-import { InvalidInputError } from '../../../../src/errors.js';
+import { InvalidInputError } from '../../errors.js';
 
 /**
  * An `InvalidInputError` whose message names the file, the line and the column:

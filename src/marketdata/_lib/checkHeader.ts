@@ -1,5 +1,5 @@
 // Internal: exact header check for the desk readers.
-import type { CsvRecord } from './readCsvRecords.js';
+import type { CsvRecord } from './parseCsvText.js';
 import { fileInputError } from './fileInputError.js';
 
 /**
