@@ -182,6 +182,11 @@ export {
   type PiecewiseYieldCurveOptions,
   type PiecewiseYieldCurveTraits,
 } from '../termstructures/yield/PiecewiseYieldCurve.js';
+export {
+  MultiCurveBootstrap,
+  type MultiCurveBootstrapOptions,
+  type MultiCurveSpec,
+} from '../termstructures/yield/MultiCurveBootstrap.js';
 export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
 export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
 export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';

@@ -5,7 +5,8 @@ import { Settings } from '../../src/settings.js';
 import { Date } from '../../src/time/Date.js';
 import type { TermStructureOptions } from '../TermStructure.js';
 import { CurveNodes } from './_lib/CurveNodes.js';
-import { fromDiscounts, fromForwards, fromZeroRates, type MinusLogDiscount } from './_lib/minusLogDiscount.js';
+import { buildMinusLogDiscount, resolveCurveTraits, sortedPillars } from './_lib/curveTraits.js';
+import type { MinusLogDiscount } from './_lib/minusLogDiscount.js';
 import { NodeCurve } from './_lib/NodeCurve.js';
 import type { DiscountInterpolation } from './InterpolatedDiscountCurve.js';
 import type { ForwardInterpolation } from './InterpolatedForwardCurve.js';
@@ -40,15 +41,7 @@ export type PiecewiseYieldCurveOptions = TermStructureOptions &
     readonly maxIterations?: number;
   };
 
-type Kind = 'discount' | 'zeroYield' | 'forwardRate';
-
 const GLOBAL: readonly string[] = ['logCubic', 'monotoneConvex'];
-const INTERPOLATIONS: Readonly<Record<Kind, readonly string[]>> = {
-  discount: ['logLinear', 'logCubic', 'monotoneConvex'],
-  zeroYield: ['linear', 'monotoneConvex'],
-  forwardRate: ['backwardFlat', 'linear'],
-};
-const DEFAULT_INTERPOLATION: Readonly<Record<Kind, string>> = { discount: 'logLinear', zeroYield: 'linear', forwardRate: 'backwardFlat' };
 
 /**
  * A yield curve bootstrapped from rate helpers: one node per helper at its pillar date, each
@@ -114,14 +107,9 @@ export class PiecewiseYieldCurve extends YieldTermStructure {
     helpers.forEach((h, i) => {
       if (!(h instanceof RateHelper)) throw InvalidInputError.outOfRange(`helpers[${i}]`, h, 'a RateHelper');
     });
-    const traits = options.traits ?? 'discount';
-    if (!(traits in INTERPOLATIONS)) throw InvalidInputError.outOfRange('options.traits', traits, "{'discount', 'zeroYield', 'forwardRate'}");
-    this.traits = traits;
-    const interpolation = options.interpolation ?? DEFAULT_INTERPOLATION[traits];
-    if (!INTERPOLATIONS[traits].includes(interpolation)) {
-      throw InvalidInputError.outOfRange('options.interpolation', interpolation, `{${INTERPOLATIONS[traits].map((s) => `'${s}'`).join(', ')}} (for ${traits})`);
-    }
-    this.interpolation = interpolation as DiscountInterpolation | ZeroInterpolation | ForwardInterpolation;
+    const { kind, interpolation } = resolveCurveTraits(options.traits, options.interpolation, 'options');
+    this.traits = kind;
+    this.interpolation = interpolation;
     this.accuracy = options.accuracy ?? 1e-12;
     if (!(this.accuracy > 0 && this.accuracy <= 1e-4)) throw InvalidInputError.outOfRange('options.accuracy', this.accuracy, '(0, 1e-4]');
     this.maxIterations = options.maxIterations ?? 100;
@@ -171,15 +159,8 @@ export class PiecewiseYieldCurve extends YieldTermStructure {
   protected override performCalculations(): void {
     this.nodes = null;
     const reference = this.referenceDate();
-    const helpers = [...this.instruments].sort((a, b) => Date.compare(a.pillarDate(), b.pillarDate()));
-    const pillars = helpers.map((h) => h.pillarDate());
-    pillars.forEach((d, i) => {
-      const previous = i === 0 ? reference : (pillars[i - 1] as Date);
-      if (!d.isAfter(previous)) {
-        throw InvalidInputError.outOfRange(`pillar date of helper ${this.instruments.indexOf(helpers[i] as RateHelper)}`, d.toISOString(), `(${previous.toISOString()}, ∞): pillars must be distinct and after the reference date`);
-      }
-    });
-    const dates = [reference, ...pillars];
+    const { sorted: helpers, dates } = sortedPillars(this.instruments, reference);
+    const pillars = dates.slice(1);
     const times = Float64Array.from(dates, (d) => this.timeFromReference(d));
     const n = helpers.length;
     const data = new Float64Array(n + 1);
@@ -229,14 +210,7 @@ export class PiecewiseYieldCurve extends YieldTermStructure {
   }
 
   private build(times: Float64Array, values: Float64Array): MinusLogDiscount {
-    switch (this.traits) {
-      case 'discount':
-        return fromDiscounts(times, values, this.interpolation as DiscountInterpolation);
-      case 'zeroYield':
-        return fromZeroRates(times, values, this.interpolation as ZeroInterpolation);
-      case 'forwardRate':
-        return fromForwards(times, values, this.interpolation as ForwardInterpolation);
-    }
+    return buildMinusLogDiscount(this.traits, this.interpolation, times, values);
   }
 
   /** Search interval for node i: implied forward within ±100 % of the previous node (discounts), or rates in [−1, 1]. */
