@@ -1,6 +1,7 @@
 // The exponents of the Heston characteristic function in the "little Heston trap" form, in real
 // arithmetic (no allocation: the COS batch calls it N times per maturity). Magnitudes are squared
-// without hypot: |u| up to ~1e7 and parameters in their ranges keep them far from overflow.
+// without hypot (|u| up to ~1e7 and parameters in their ranges keep them far from overflow),
+// except where the square underflows.
 import { Complex } from '../../../src/math/complex/Complex.js';
 import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
 
@@ -36,7 +37,9 @@ function sqrt(x: number, y: number): void {
     rIm = y;
     return;
   }
-  const t = Math.sqrt((Math.abs(x) + Math.sqrt(x * x + y * y)) / 2);
+  // x² + y² underflows for |x + iy| ≲ 1e-154 (then 0/0 below): hypot there only, it is slower.
+  const r2 = x * x + y * y;
+  const t = Math.sqrt((Math.abs(x) + (r2 > 1e-300 ? Math.sqrt(r2) : Math.hypot(x, y))) / 2);
   if (x >= 0) {
     rRe = t;
     rIm = y / (2 * t);
@@ -84,6 +87,15 @@ export function hestonCfExponentsInto(uRe: number, uIm: number, t: number, p: He
   sqrt(bRe * bRe - bIm * bIm + s2 * aRe, 2 * bRe * bIm + s2 * aIm);
   const dRe = rRe;
   const dIm = rIm;
+  if (dRe === 0 && dIm === 0) {
+    // β² + σ²a rounded to 0 (β and σ²a below ~1e-154: u within ~1e-300 of 0 or −i, with κ = ρσ
+    // at −i): the limits β, d → 0 of D = −(d/σ²)·tanh(dt/2) and C, to first order in a.
+    out[0] = -0.25 * kappa * theta * t * t * aRe;
+    out[1] = -0.25 * kappa * theta * t * t * aIm;
+    out[2] = -0.5 * t * aRe;
+    out[3] = -0.5 * t * aIm;
+    return;
+  }
   let pRe = bRe + dRe;
   let pIm = bIm + dIm;
   let mRe = bRe - dRe;

@@ -56,6 +56,16 @@ describe('hestonCharacteristicFunction (little Heston trap)', () => {
     );
   });
 
+  it('stays finite where β = κ − ρσ·iu and d vanish together: u a subnormal away from −i with κ = ρσ (a fast-check find)', () => {
+    const p = { v0: 0.005, kappa: 0.1, theta: 0.005, sigma: 0.1052631578947369, rho: 0.9499999999999995 };
+    const t = 0.0027397260273972603;
+    for (const x of [-5e-324, 5e-324, 1e-310]) {
+      const v = phi(new Complex(x, -1), t, p, 0.01 * t);
+      expect(v.re).toBeCloseTo(Math.exp(0.01 * t), 15); // φ(−i) = F/S₀
+      expect(Math.abs(v.im)).toBeLessThan(1e-15);
+    }
+  });
+
   it('σ → 0 gives the Black–Scholes φ with the expected integrated variance w = θT + (v0 − θ)(1 − e^(−κT))/κ', () => {
     for (const t of [0.1, 1, 10]) {
       for (const sigma of [1e-4, 1e-6, 1e-8]) {
