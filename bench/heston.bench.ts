@@ -67,6 +67,7 @@ export function run(): void {
     ['COS TypeScript reference, L = 40 (default)', { backend: 'typescript' }],
     ['COS WASM scalar, L = 40', { backend: 'scalar' }],
     ['COS WASM SIMD f64x2, L = 40', { backend: 'simd' }],
+    ['COS WASM SIMD f64x2, L = 20', { backend: 'simd', truncation: 20 }],
     ['COS TypeScript reference, L = 12', { backend: 'typescript', truncation: 12 }],
     ['COS WASM SIMD f64x2, L = 12', { backend: 'simd', truncation: 12 }],
   ];
