@@ -5,7 +5,8 @@ import {
   AmericanExercise, AssetOrNothingPayoff, BermudanExercise, BlackCalculator, BlackConstantVol,
   CashOrNothingPayoff, CompositeQuote, Date, DerivedQuote, EuropeanExercise, FlatForward, GapPayoff,
   Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
-  transaction, VanillaOption,
+  transaction, VanillaOption, Actual360, Currency, DiscountingBondEngine, DiscountingSwapEngine, IborIndex, NullCalendar, Period,
+  Schedule, SwapType, TARGET, VanillaSwap, ZeroCouponBond, type YieldTermStructure,
 } from '../src/index.js';
 
 afterAll(() => Settings.instance.evaluationDate.reset());
@@ -49,5 +50,19 @@ describe('docstring examples', () => {
     const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Call, 100), new EuropeanExercise(Date.fromISO('2026-06-19')));
     expect(option.with((d) => { d.payoff.strike = 105; }).terms.payoff.strike).toBe(105);
     expect(new BlackCalculator(OptionType.Call, 100, 100, 0.2, 0.951229424500714).value()).toBe(7.57708214642728);
+  });
+
+  it('rate instruments', () => {
+    Settings.instance.evaluationDate.set(Date.fromISO('2025-01-02'));
+    const curve = new Handle<YieldTermStructure>(new FlatForward(0.03, { referenceDate: Date.fromISO('2025-01-02') }));
+    const index = new IborIndex({ familyName: 'Euribor', tenor: Period.parse('6M'), fixingDays: 2, currency: Currency.EUR, fixingCalendar: new TARGET(), dayCounter: new Actual360(), forwardingTermStructure: curve });
+    const s = (t: string) => new Schedule({ effectiveDate: Date.fromISO('2025-01-06'), terminationDate: Date.fromISO('2030-01-07'), tenor: Period.parse(t), calendar: new TARGET() });
+    const swap = new VanillaSwap(SwapType.Payer, 1e6, s('1Y'), 0.03, new Actual360(), s('6M'), index, 0, new Actual360());
+    swap.setPricingEngine(new DiscountingSwapEngine(curve));
+    expect(swap.fairRate().toFixed(6)).toBe('0.030037');
+    expect(swap.with((d) => { d.fixedRate = swap.fairRate(); }).NPV().toFixed(6)).toBe('0.000000');
+    const bond = new ZeroCouponBond(0, new NullCalendar(), 100, Date.fromISO('2027-01-02'));
+    bond.setPricingEngine(new DiscountingBondEngine(new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') }))));
+    expect(bond.cleanPrice().toFixed(6)).toBe('92.311635');
   });
 });

@@ -16,7 +16,8 @@ const classes = [
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
   'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
-  'VarianceSwap',
+  'VarianceSwap', 'Swap', 'VanillaSwap', 'OvernightIndexedSwap', 'Bond', 'ZeroCouponBond', 'FixedRateBond', 'FloatingRateBond', 'ForwardRateAgreement',
+  'DiscountingSwapEngine', 'DiscountingBondEngine', 'DiscountingFraEngine',
   'PricingEngine', 'BlackCalculator', 'AnalyticEuropeanEngine', 'AnalyticDigitalAmericanEngine', 'AnalyticBarrierEngine',
   'AnalyticContinuousGeometricAveragePriceAsianEngine', 'AnalyticDiscreteGeometricAveragePriceAsianEngine',
   'BaroneAdesiWhaleyApproximationEngine', 'BjerksundStenslandApproximationEngine', 'BinomialVanillaEngine',
@@ -39,7 +40,7 @@ const functions = [
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration',
+  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration', 'SwapType',
 ];
 
 describe('public API (src/index.ts)', () => {
