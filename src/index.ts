@@ -151,6 +151,7 @@ export { DepositRateHelper } from '../termstructures/yield/ratehelpers/DepositRa
 export { FraRateHelper } from '../termstructures/yield/ratehelpers/FraRateHelper.js';
 export { SwapRateHelper, type SwapRateHelperOptions } from '../termstructures/yield/ratehelpers/SwapRateHelper.js';
 export { OISRateHelper, type OISRateHelperOptions } from '../termstructures/yield/ratehelpers/OISRateHelper.js';
+export { SofrFutureRateHelper, type SofrFutureRateHelperOptions } from '../termstructures/yield/ratehelpers/SofrFutureRateHelper.js';
 export {
   PiecewiseYieldCurve,
   type PiecewiseYieldCurveOptions,

@@ -11,7 +11,7 @@ const classes = [
   'LinearInterpolation', 'BilinearInterpolation', 'BackwardFlatInterpolation', 'CubicNaturalSpline', 'MonotoneConvexInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'InterpolatedDiscountCurve', 'InterpolatedForwardCurve', 'ZeroSpreadedTermStructure',
-  'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'PiecewiseYieldCurve',
+  'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'SofrFutureRateHelper', 'PiecewiseYieldCurve',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',

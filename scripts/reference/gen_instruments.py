@@ -71,4 +71,17 @@ for indexed in (True, False):
     fras["indexed" if indexed else "periodForward"] = {"NPV": fra.NPV(), "forwardRate": fra.forwardRate().rate(), "amount": fra.amount()}
 out["fra"] = {"valueDate": "2025-07-07", "maturityDate": "2026-01-07", "type": "Long", "strike": 0.03, "notional": 1e6, **fras}
 
+# 7. SOFR futures on a flat 4 % curve: prices (OvernightIndexFuture on the helper's dates), reference periods (compound and simple averaging),
+#    convexity adjustment 0 and 0.0005.
+sofr_flat = ql.Sofr(flat(0.04))
+futures = []
+for month, year, freq, name in ((3, 2025, ql.Quarterly, "3M"), (6, 2026, ql.Quarterly, "3M"), (2, 2025, ql.Monthly, "1M"), (11, 2025, ql.Monthly, "1M")):
+    for averaging, aname in ((ql.RateAveraging.Compound, "compound"), (ql.RateAveraging.Simple, "simple")):
+        for conv in (0.0, 0.0005):
+            h = ql.SofrFutureRateHelper(ql.QuoteHandle(ql.SimpleQuote(96.0)), month, year, freq, sofr_flat, ql.QuoteHandle(ql.SimpleQuote(conv)), averaging)
+            fut = ql.OvernightIndexFuture(sofr_flat, h.earliestDate(), h.maturityDate(), ql.QuoteHandle(ql.SimpleQuote(conv)), averaging)
+            futures.append({"contract": name, "month": month, "year": year, "averaging": aname, "convexityAdjustment": conv,
+                            "earliestDate": iso(h.earliestDate()), "maturityDate": iso(h.maturityDate()), "price": fut.NPV()})
+out["sofrFutures"] = {"curve": "flat 0.04 continuous Act/365F", "helpers": futures}
+
 print(json.dumps(out, indent=1))
