@@ -152,6 +152,7 @@ export { FraRateHelper } from '../termstructures/yield/ratehelpers/FraRateHelper
 export { SwapRateHelper, type SwapRateHelperOptions } from '../termstructures/yield/ratehelpers/SwapRateHelper.js';
 export { OISRateHelper, type OISRateHelperOptions } from '../termstructures/yield/ratehelpers/OISRateHelper.js';
 export { SofrFutureRateHelper, type SofrFutureRateHelperOptions } from '../termstructures/yield/ratehelpers/SofrFutureRateHelper.js';
+export { treasuryZeroRates, type ParCurveInput, type TreasuryZeroCurve } from '../termstructures/yield/treasuryZeroRates.js';
 export {
   PiecewiseYieldCurve,
   type PiecewiseYieldCurveOptions,
