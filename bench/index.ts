@@ -8,6 +8,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['impliedvol', () => import('./impliedvol.bench.js')],
   ['montecarlo', () => import('./montecarlo.bench.js')],
   ['american', () => import('./american.bench.js')],
+  ['yieldcurves', () => import('./yieldcurves.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -13,11 +13,21 @@ export function checkSwapTerms(tenor: Period, frequency: Frequency, frequencyNam
   if (!REGULAR.includes(frequency)) throw InvalidInputError.outOfRange(frequencyName, frequency, '{1, 2, 3, 4, 6, 12} (Annual … Monthly)');
 }
 
-/** Coupon dates from the helper's start to start + tenor, generated backward from maturity. */
+/** The last schedule built per helper, with the start date (serial) it was built from. */
+const built = new WeakMap<RateHelper, { readonly start: number; readonly schedule: Schedule }>();
+
+/**
+ * Coupon dates from the helper's start to start + tenor, generated backward from maturity.
+ * Memoised per helper on its start date (the helper's tenor, frequency, calendar and rules are
+ * immutable): a bootstrap evaluates each helper dozens of times and the schedule changes only
+ * when the evaluation date moves a floating start.
+ */
 export function couponSchedule(helper: RateHelper, tenor: Period, frequency: Frequency): Schedule {
   const start = helper.startDate();
+  const cached = built.get(helper);
+  if (cached !== undefined && cached.start === start.serialNumber) return cached.schedule;
   const maturity = helper.calendar.advancePeriod(start, tenor, helper.convention, helper.endOfMonth);
-  return new Schedule({
+  const schedule = new Schedule({
     effectiveDate: start,
     terminationDate: maturity,
     tenor: Period.fromFrequency(frequency),
@@ -26,4 +36,6 @@ export function couponSchedule(helper: RateHelper, tenor: Period, frequency: Fre
     rule: DateGeneration.Backward,
     endOfMonth: helper.endOfMonth,
   });
+  built.set(helper, { start: start.serialNumber, schedule });
+  return schedule;
 }
