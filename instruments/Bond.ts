@@ -55,7 +55,7 @@ export interface BondTerms {
  *
  * Source: QuantLib `ql/instruments/bond.hpp` / `.cpp` (`settlementDate`, `cleanPrice`,
  * `dirtyPrice`, `accruedAmount`, `yield`) and `ql/pricingengines/bond/bondfunctions.hpp`
- * (`cleanPrice` from a yield); Fabozzi (2012), *Bond Markets, Analysis and Strategies*, 8th ed., ch. 2.
+ * (`cleanPrice` from a yield); Fabozzi (2012), *Bond Markets, Analysis and Strategies*, 8th ed. (bond pricing and yield measures).
  * Checked against: `test/instruments/bonds.test.ts` (QuantLib 1.29 prices, accrued and yields;
  * price/yield round trip).
  *
@@ -133,10 +133,14 @@ export abstract class Bond<Terms extends BondTerms> extends Instrument<Terms, Bo
    * @param options - `cleanPrice` (per 100; default the engine's), `settlementDate` (default the
    *   bond's) and solver settings (see {@link CashFlows.yieldRate}).
    * @returns the yield, decimal per year.
-   * @throws InvalidInputError for a bad clean price; ConvergenceError when no yield reprices it;
+   * @throws InvalidInputError for a bad clean price, or a `settlementDate` without a `cleanPrice`;
+   *   ConvergenceError when no yield reprices it;
    *   QuantflowError when pricing fails (without `cleanPrice`).
    */
   yield(conventions: YieldConventions, options: YieldSolverOptions & { readonly cleanPrice?: number } = {}): number {
+    if (options.cleanPrice === undefined && options.settlementDate !== undefined) {
+      throw InvalidInputError.outOfRange('options.cleanPrice', undefined, '(0, ∞), required with options.settlementDate (the engine prices at the bond\'s own settlement date)');
+    }
     const settlement = options.settlementDate ?? this.settlementDate();
     const clean = options.cleanPrice ?? this.cleanPrice();
     checkPositive('options.cleanPrice', clean);

@@ -53,6 +53,17 @@ export interface FixedRateBondTerms extends BondTerms {
  * Source: QuantLib `ql/instruments/bonds/fixedratebond.hpp`.
  * Checked against: `test/instruments/bonds.test.ts` — QuantLib 1.29 clean and dirty prices,
  * accrued amount and yield of a 5 % semiannual Treasury-style bond; price/yield round trip.
+ *
+ * @example
+ * ```ts
+ * import { Compounding, Date, DiscountingBondEngine, FixedRateBond, FlatForward, Frequency, Handle, NullCalendar, Period, Schedule, Settings, Thirty360, Thirty360Convention, type YieldTermStructure } from 'quantflow';
+ * Settings.instance.evaluationDate.set(Date.fromISO('2025-01-02'));
+ * const s = new Schedule({ effectiveDate: Date.fromISO('2025-01-02'), terminationDate: Date.fromISO('2030-01-02'), tenor: Period.parse('6M'), calendar: new NullCalendar() });
+ * const bond = new FixedRateBond(0, 100, s, [0.05], new Thirty360(Thirty360Convention.BondBasis));
+ * bond.setPricingEngine(new DiscountingBondEngine(new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') }))));
+ * bond.cleanPrice().toFixed(6); //=> '104.297866'
+ * bond.yield({ dayCounter: new Thirty360(Thirty360Convention.BondBasis), compounding: Compounding.Compounded, frequency: Frequency.Semiannual }).toFixed(8); //=> '0.04042015'
+ * ```
  * @public
  */
 export class FixedRateBond extends Bond<FixedRateBondTerms> {

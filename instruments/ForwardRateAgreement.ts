@@ -51,7 +51,7 @@ export interface ForwardRateAgreementArguments extends ForwardRateAgreementTerms
  *
  * Source: QuantLib `ql/instruments/forwardrateagreement.hpp` / `.cpp` (1.29; here the discounting
  * is a {@link DiscountingFraEngine} rather than a handle held by the instrument); Hull (2018),
- * *Options, Futures, and Other Derivatives*, 10th ed., §4.7.
+ * *Options, Futures, and Other Derivatives*, 10th ed., ch. 4 (forward rate agreements).
  * Checked against: `test/instruments/fra.test.ts` (QuantLib 1.29 NPV and forward; NPV 0 at the forward).
  * @public
  */

@@ -49,7 +49,7 @@ export interface VanillaSwapTerms {
  * Observes: its engine and its floating coupons.
  *
  * Source: QuantLib `ql/instruments/vanillaswap.hpp` / `.cpp` (`fairRate`, `fairSpread`,
- * `fetchResults`); Andersen & Piterbarg (2010), *Interest Rate Modeling*, vol. I, §5.5.
+ * `fetchResults`); Andersen & Piterbarg (2010), *Interest Rate Modeling*, vol. I, ch. 5.
  * Checked against: `test/instruments/swaps.test.ts` — QuantLib 1.29 NPV, fair rate, fair
  * spread and leg BPS (`test/reference/quantlib-1.29-instruments.json`), NPV 0 at the fair rate,
  * fairRate·BPS relation, parallel-bump direction (property).

@@ -6,7 +6,8 @@ import {
   CashOrNothingPayoff, CompositeQuote, Date, DerivedQuote, EuropeanExercise, FlatForward, GapPayoff,
   Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
   transaction, VanillaOption, Actual360, Currency, DiscountingBondEngine, DiscountingSwapEngine, IborIndex, NullCalendar, Period,
-  Schedule, SwapType, TARGET, VanillaSwap, ZeroCouponBond, type YieldTermStructure,
+  Schedule, SwapType, TARGET, VanillaSwap, ZeroCouponBond, type YieldTermStructure, Compounding, FixedRateBond, Frequency,
+  SofrFutureRateHelper, Thirty360, Thirty360Convention,
 } from '../src/index.js';
 
 afterAll(() => Settings.instance.evaluationDate.reset());
@@ -64,5 +65,14 @@ describe('docstring examples', () => {
     const bond = new ZeroCouponBond(0, new NullCalendar(), 100, Date.fromISO('2027-01-02'));
     bond.setPricingEngine(new DiscountingBondEngine(new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') }))));
     expect(bond.cleanPrice().toFixed(6)).toBe('92.311635');
+    const h = new SofrFutureRateHelper(95.9, 3, 2025, Frequency.Quarterly);
+    expect(h.startDate().toISOString()).toBe('2025-03-19');
+    expect(h.impliedQuote(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') })).toFixed(6)).toBe('96.035057');
+    const bb = new Thirty360(Thirty360Convention.BondBasis);
+    const sched = new Schedule({ effectiveDate: Date.fromISO('2025-01-02'), terminationDate: Date.fromISO('2030-01-02'), tenor: Period.parse('6M'), calendar: new NullCalendar() });
+    const fixed = new FixedRateBond(0, 100, sched, [0.05], bb);
+    fixed.setPricingEngine(new DiscountingBondEngine(new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') }))));
+    expect(fixed.cleanPrice().toFixed(6)).toBe('104.297866');
+    expect(fixed.yield({ dayCounter: bb, compounding: Compounding.Compounded, frequency: Frequency.Semiannual }).toFixed(8)).toBe('0.04042015');
   });
 });

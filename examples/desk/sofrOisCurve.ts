@@ -32,13 +32,15 @@ export interface SofrOisCurve {
  * Bootstraps a single-curve SOFR OIS curve from par swap rates on one date.
  *
  * @remarks
- * USD SOFR OIS conventions (ISDA/ARRC): spot = quote date + 2 US SOFR business days; annual
+ * The common USD SOFR OIS conventions (the data set gives none: its README says payment
+ * schedules are not given): spot = quote date + 2 US SOFR business days; annual
  * fixed vs SOFR compounded in arrears, fixed leg Act/360, both legs paid 2 business days after
  * each period end; ModifiedFollowing; swaps of a year or less are one period. The curve's
  * reference date is the quote date and its nodes are at the helpers' last payment dates
  * (log-linear in discount factor). Dates are fixed, so the curve does not move with the
  * evaluation date.
- * Source: ARRC, "SOFR Swap Conventions" (2020); QuantLib `OISRateHelper` conventions.
+ * Source: QuantLib `ql/termstructures/yield/oisratehelper.hpp` (the helper); the conventions
+ * are the usual market ones for USD SOFR OIS, stated here rather than taken from a document.
  * Checked against: `test/examples/desk/sofrCurve.test.ts`.
  *
  * @param quotes - the day's par rates (`months`, `rates` aligned, strictly increasing months).

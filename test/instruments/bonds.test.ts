@@ -60,6 +60,9 @@ describe('FixedRateBond on DiscountingBondEngine', () => {
     expect(() => new FixedRateBond(-1, 100, s, [0.05], bondBasis)).toThrow(/settlementDays = -1/);
     expect(() => new FixedRateBond(1, 0, s, [0.05], bondBasis)).toThrow(/faceAmount = 0/);
     expect(() => new FixedRateBond(1, 100, s, [], bondBasis)).toThrow(/coupons.length = 0/);
+    const conventions = { dayCounter: bondBasis, compounding: Compounding.Compounded, frequency: Frequency.Semiannual };
+    expect(() => fixedBond().yield(conventions, { settlementDate: Date.fromISO('2025-02-03') })).toThrow(/options.cleanPrice = undefined/);
+    expect(() => fixedBond().yield(conventions, { cleanPrice: -1 })).toThrow(/options.cleanPrice = -1/);
   });
 });
 

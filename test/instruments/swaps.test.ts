@@ -13,7 +13,9 @@ import { Settings } from '../../src/settings.js';
 import { Actual360 } from '../../src/time/Actual360.js';
 import { Period } from '../../src/time/Period.js';
 import { Thirty360, Thirty360Convention } from '../../src/time/Thirty360.js';
+import { transaction } from '../../src/patterns/transaction.js';
 import { FlatForward } from '../../termstructures/yield/FlatForward.js';
+import { PiecewiseYieldCurve } from '../../termstructures/yield/PiecewiseYieldCurve.js';
 import { OISRateHelper } from '../../termstructures/yield/ratehelpers/OISRateHelper.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
 import { euribor6m, flat, ql, scaledErr, schedule, setToday, today } from './_lib/rates.js';
@@ -71,6 +73,28 @@ describe('VanillaSwap on DiscountingSwapEngine', () => {
         return payer.NPV() > p0 && receiver.NPV() < r0;
       }),
       { numRuns: 40, seed: 4 },
+    );
+  });
+
+  it('property: a parallel bump of every quote of a bootstrapped OIS curve moves every payer NPV up and every receiver NPV down', () => {
+    const tenors = ['6M', '1Y', '2Y', '3Y', '5Y', '7Y', '10Y'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.005, max: 0.07, noNaN: true }), { minLength: tenors.length, maxLength: tenors.length }),
+        fc.double({ min: 0.01, max: 0.06, noNaN: true }),
+        fc.double({ min: 1e-4, max: 0.005, noNaN: true }),
+        (levels, fixed, bump) => {
+          const quotes = levels.map((l) => new SimpleQuote(l));
+          const helpers = tenors.map((t, i) => new OISRateHelper(new Handle(quotes[i] as SimpleQuote), Period.parse(t), { startDate: today, dayCounter: new Actual360() }));
+          const curve = new Handle<YieldTermStructure>(new PiecewiseYieldCurve(helpers, { referenceDate: today }));
+          const payer = vanilla(SwapType.Payer, fixed, 0, curve, curve);
+          const receiver = vanilla(SwapType.Receiver, fixed, 0, curve, curve);
+          const [p0, r0] = [payer.NPV(), receiver.NPV()];
+          transaction(() => { for (const q of quotes) q.setValue(q.value() + bump); });
+          return payer.NPV() > p0 && receiver.NPV() < r0;
+        },
+      ),
+      { numRuns: 30, seed: 7 },
     );
   });
 

@@ -54,10 +54,18 @@ const US_GOVERNMENT_BOND = new UnitedStates(UnitedStatesMarket.GovernmentBond);
  * Source: QuantLib `ql/termstructures/yield/overnightindexfutureratehelper.hpp` (1.29:
  * `SofrFutureRateHelper`, `OvernightIndexFutureRateHelper`) and
  * `ql/instruments/overnightindexfuture.hpp`; CME Group, "SOFR futures contract specifications"
- * (1M: arithmetic average over the month; 3M: compounded over the IMM quarter); Mercurio (2018),
- * "A simple multi-curve model for pricing SOFR futures and other derivatives", §2.
+ * (1M: arithmetic average over the month; 3M: compounded over the IMM quarter).
  * Checked against: `test/termstructures/sofrFutures.test.ts` (IMM and monthly periods, closed
  * form on a flat curve, convexity sign, bootstrap reprices to 1e-12).
+ *
+ * @example
+ * ```ts
+ * import { Date, FlatForward, Frequency, Settings, SofrFutureRateHelper } from 'quantflow';
+ * Settings.instance.evaluationDate.set(Date.fromISO('2025-01-02'));
+ * const h = new SofrFutureRateHelper(95.9, 3, 2025, Frequency.Quarterly); // SR3 March 2025
+ * h.startDate().toISOString(); //=> '2025-03-19'
+ * h.impliedQuote(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') })).toFixed(6); //=> '96.035057'
+ * ```
  * @public
  */
 export class SofrFutureRateHelper extends RateHelper {
