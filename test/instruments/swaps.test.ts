@@ -109,6 +109,19 @@ describe('VanillaSwap on DiscountingSwapEngine', () => {
     expect(seen[1]).toBeCloseTo(vanilla(SwapType.Payer, 0.03, 0, flat(0.032), flat(0.035)).NPV(), 9);
   });
 
+  it('emits once per quote tick in the diamond curve → discounting engine and curve → index → coupons', () => {
+    const rate = new SimpleQuote(0.03);
+    const curve = new Handle<YieldTermStructure>(new FlatForward(new Handle(rate), { referenceDate: today }));
+    const swap = vanilla(SwapType.Payer, 0.03, 0, curve, curve);
+    const seen: number[] = [];
+    const sub = swap.results$.subscribe((r) => { if (r.ok) seen.push(r.npv); });
+    rate.setValue(0.031);
+    transaction(() => { rate.setValue(0.032); rate.setValue(0.033); });
+    sub.unsubscribe();
+    expect(seen).toHaveLength(3); // initial, one tick, one transaction
+    expect(seen[2]).toBeCloseTo(vanilla(SwapType.Payer, 0.03, 0, flat(0.033), flat(0.033)).NPV(), 9);
+  });
+
   it('refuses bad terms, naming them', () => {
     const f = flat(0.03);
     expect(() => vanilla(0 as SwapType, 0.03, 0, f, f)).toThrow(/type = 0/);
