@@ -107,3 +107,13 @@ describe('memoised helper schedules', () => {
     expect(swap.impliedQuote(curve)).not.toBe(swapBefore);
   });
 });
+
+describe('helper schedules on a holiday maturity', () => {
+  it('roll start + tenor instead of generating from the rolled date (no front stub), as QuantLib MakeOIS', () => {
+    // 2025-02-04 + 4Y = 2029-02-04, a Sunday: QuantLib 1.29 gives 2025-02-04, 2026-02-04, 2027-02-04, 2028-02-04, 2029-02-05.
+    const conventions = { startDate: Date.fromISO('2025-02-04'), calendar: new WeekendsOnly(), dayCounter: new Actual360() };
+    const want = ['2025-02-04', '2026-02-04', '2027-02-04', '2028-02-04', '2029-02-05'];
+    expect(new OISRateHelper(0.04, Period.parse('4Y'), conventions).schedule().dates().map((d) => d.toISOString())).toEqual(want);
+    expect(new SwapRateHelper(0.04, Period.parse('4Y'), { ...conventions, fixedFrequency: Frequency.Annual }).fixedSchedule().dates().map((d) => d.toISOString())).toEqual(want);
+  });
+});

@@ -1,5 +1,6 @@
 // The SOFR OIS curve of 2025-01-31 bootstrapped from the data set's swap quotes, compared with the
 // data set's own zero rates and discount factors.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSofrReferenceCurve } from '../../../examples/desk/data/readSofrReferenceCurve.js';
 import { readSofrSwapQuotes } from '../../../examples/desk/data/readSofrSwapQuotes.js';
@@ -27,6 +28,11 @@ function differences(c: SofrOisCurve): { years: number; dz: number; dDf: number 
 }
 const maxAbs = (xs: number[]): number => Math.max(...xs.map(Math.abs));
 
+/** QuantLib 1.29's bootstrap of the same quotes (scripts/reference/gen_sofr_curve.py). */
+const ql = JSON.parse(readFileSync(new URL('../../reference/quantlib-1.29-sofr-curve.json', import.meta.url), 'utf8')) as {
+  quotes: { months: number; rate: number }[]; pillars: { date: string; discount: number }[]; grid: { years: number; discount: number }[];
+};
+
 describe('SOFR OIS curve of 2025-01-31 (data/usd-sofr-caps-swaptions)', () => {
   it('reads 21 tenors 3M … 10Y and drops the repeated 10-year columns', () => {
     expect(quotes.months).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 42, 48, 54, 60, 72, 84, 96, 108, 120]);
@@ -42,6 +48,16 @@ describe('SOFR OIS curve of 2025-01-31 (data/usd-sofr-caps-swaptions)', () => {
     const dfs = c.curve.data();
     for (let i = 1; i < dfs.length; i++) expect(dfs[i]).toBeLessThan(dfs[i - 1] as number);
     expect(dfs[dfs.length - 1]).toBeGreaterThan(0);
+  });
+
+  it('agrees with QuantLib 1.29 (OISRateHelper on Sofr, PiecewiseLogLinearDiscount): same quotes and pillars, discount factors within 2e-14', () => {
+    expect(quotes.months).toEqual(ql.quotes.map((q) => q.months));
+    expect(quotes.rates).toEqual(ql.quotes.map((q) => q.rate));
+    const c = sofrOisCurve(quotes);
+    expect(c.curve.dates().slice(1).map((d) => d.toISOString())).toEqual(ql.pillars.map((p) => p.date));
+    // Measured 1.1e-14: both solve each node to ~1e-15 in the quote; the rest is rounding.
+    for (const p of ql.pillars) expect(Math.abs(c.curve.discount(Date.fromISO(p.date)) - p.discount), p.date).toBeLessThan(2e-14);
+    for (const p of ql.grid) expect(Math.abs(c.curve.discount(p.years, true) - p.discount), `${p.years}y`).toBeLessThan(2e-14);
   });
 
   it('market conventions (Act/360 fixed leg, T+2, 2-day payment lag): zero rates within 12.9 bp and DFs within 3.7e-3 of the data set', () => {

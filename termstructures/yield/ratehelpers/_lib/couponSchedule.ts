@@ -17,7 +17,10 @@ export function checkSwapTerms(tenor: Period, frequency: Frequency, frequencyNam
 const built = new WeakMap<RateHelper, { readonly start: number; readonly schedule: Schedule }>();
 
 /**
- * Coupon dates from the helper's start to start + tenor, generated backward from maturity.
+ * Coupon dates from the helper's start to start + tenor, generated backward from maturity. The
+ * maturity is start + tenor unadjusted (rolled by the schedule), as QuantLib's `MakeOIS` and
+ * `MakeVanillaSwap`: generating backward from the rolled date would put a stub of a few days at
+ * the front whenever start + tenor falls on a holiday.
  * Memoised per helper on its start date (the helper's tenor, frequency, calendar and rules are
  * immutable): a bootstrap evaluates each helper dozens of times and the schedule changes only
  * when the evaluation date moves a floating start.
@@ -26,7 +29,7 @@ export function couponSchedule(helper: RateHelper, tenor: Period, frequency: Fre
   const start = helper.startDate();
   const cached = built.get(helper);
   if (cached !== undefined && cached.start === start.serialNumber) return cached.schedule;
-  const maturity = helper.calendar.advancePeriod(start, tenor, helper.convention, helper.endOfMonth);
+  const maturity = start.addPeriod(tenor);
   const schedule = new Schedule({
     effectiveDate: start,
     terminationDate: maturity,
