@@ -80,6 +80,12 @@ export abstract class Bond<Terms extends BondTerms> extends Instrument<Terms, Bo
     for (const cf of cashflows) if (cf instanceof FloatingRateCoupon) this.registerWith(cf);
   }
 
+  /** Detaches the bond from its engine and its floating coupons. */
+  override dispose(): void {
+    for (const cf of this.cashflows) if (cf instanceof FloatingRateCoupon) this.unregisterWith(cf);
+    super.dispose();
+  }
+
   /**
    * The settlement date for a trade on `d`.
    * @param d - trade date; default the evaluation date.

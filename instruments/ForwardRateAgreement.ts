@@ -80,6 +80,12 @@ export class ForwardRateAgreement extends Instrument<ForwardRateAgreementTerms, 
     this.registerWith(iborIndex);
   }
 
+  /** Detaches the FRA from its engine and its index. */
+  override dispose(): void {
+    this.unregisterWith(this.terms.iborIndex);
+    super.dispose();
+  }
+
   /** The index's fixing date for the value date. */
   fixingDate(): Date {
     return this.terms.iborIndex.fixingDate(this.terms.valueDate);

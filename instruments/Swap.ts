@@ -57,6 +57,15 @@ export abstract class Swap<Terms extends object> extends Instrument<Terms, SwapA
     this.payer = payer;
   }
 
+  /**
+   * Detaches the swap from its engine and its floating coupons (the coupons stay registered with
+   * their indexes, which keep them alive as long as the index lives).
+   */
+  override dispose(): void {
+    for (const leg of this.legs) for (const cf of leg) if (cf instanceof FloatingRateCoupon) this.unregisterWith(cf);
+    super.dispose();
+  }
+
   /** The earliest accrual start of any leg. */
   startDate(): Date {
     return this.legs.map((leg) => CashFlows.startDate(leg)).reduce((a, b) => (b.isBefore(a) ? b : a));

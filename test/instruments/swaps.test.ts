@@ -119,6 +119,10 @@ describe('VanillaSwap on DiscountingSwapEngine', () => {
     transaction(() => { rate.setValue(0.032); rate.setValue(0.033); });
     sub.unsubscribe();
     expect(seen).toHaveLength(3); // initial, one tick, one transaction
+    const floating = swap.floatingLeg()[0]!;
+    expect(floating.observerCount).toBe(1); // the swap
+    swap.dispose();
+    expect(floating.observerCount).toBe(0);
     expect(seen[2]).toBeCloseTo(vanilla(SwapType.Payer, 0.03, 0, flat(0.033), flat(0.033)).NPV(), 9);
   });
 
