@@ -177,6 +177,8 @@ export { DepositRateHelper } from '../termstructures/yield/ratehelpers/DepositRa
 export { FraRateHelper } from '../termstructures/yield/ratehelpers/FraRateHelper.js';
 export { SwapRateHelper, type SwapRateHelperOptions } from '../termstructures/yield/ratehelpers/SwapRateHelper.js';
 export { OISRateHelper, type OISRateHelperOptions } from '../termstructures/yield/ratehelpers/OISRateHelper.js';
+export { SofrFutureRateHelper, type SofrFutureRateHelperOptions } from '../termstructures/yield/ratehelpers/SofrFutureRateHelper.js';
+export { treasuryZeroRates, type ParCurveInput, type TreasuryZeroCurve } from '../termstructures/yield/treasuryZeroRates.js';
 export {
   PiecewiseYieldCurve,
   type PiecewiseYieldCurveOptions,
@@ -236,8 +238,24 @@ export {
   type DiscreteAveragingAsianOptionTerms,
 } from '../instruments/DiscreteAveragingAsianOption.js';
 
+// Instruments: rates
+export { SwapType } from '../instruments/SwapType.js';
+export { Swap, type SwapArguments } from '../instruments/Swap.js';
+export { VanillaSwap, type VanillaSwapTerms } from '../instruments/VanillaSwap.js';
+export { OvernightIndexedSwap, type OvernightIndexedSwapOptions, type OvernightIndexedSwapTerms } from '../instruments/OvernightIndexedSwap.js';
+export { Bond, type BondArguments, type BondTerms } from '../instruments/Bond.js';
+export { ZeroCouponBond, type ZeroCouponBondTerms } from '../instruments/ZeroCouponBond.js';
+export { FixedRateBond, type FixedRateBondOptions, type FixedRateBondTerms } from '../instruments/FixedRateBond.js';
+export { FloatingRateBond, type FloatingRateBondOptions, type FloatingRateBondTerms } from '../instruments/FloatingRateBond.js';
+export { ForwardRateAgreement, type ForwardRateAgreementArguments, type ForwardRateAgreementTerms } from '../instruments/ForwardRateAgreement.js';
+
 // Engines
 export { PricingEngine } from '../engines/PricingEngine.js';
+
+// Engines: discounting
+export { DiscountingSwapEngine } from '../engines/discounting/DiscountingSwapEngine.js';
+export { DiscountingBondEngine } from '../engines/discounting/DiscountingBondEngine.js';
+export { DiscountingFraEngine } from '../engines/discounting/DiscountingFraEngine.js';
 export { BlackCalculator } from '../engines/blackscholes/BlackCalculator.js';
 export { AnalyticEuropeanEngine } from '../engines/blackscholes/AnalyticEuropeanEngine.js';
 export { AnalyticDigitalAmericanEngine } from '../engines/blackscholes/AnalyticDigitalAmericanEngine.js';

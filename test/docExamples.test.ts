@@ -7,6 +7,9 @@ import {
   Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
   transaction, VanillaOption, SviSmileSection, cboeOptionChain, fitSviSmile, gatheralOptionChain,
   parseCboeChain, parseGatheralChain, putCallParityForward, sviJumpWingsToRaw, sviNaturalToRaw, sviRawToJumpWings, sviRawToNatural,
+  Actual360, Currency, DiscountingBondEngine, DiscountingSwapEngine, IborIndex, NullCalendar, Period,
+  Schedule, SwapType, TARGET, VanillaSwap, ZeroCouponBond, type YieldTermStructure, Compounding, FixedRateBond, Frequency,
+  SofrFutureRateHelper, Thirty360, Thirty360Convention,
 } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -67,5 +70,28 @@ describe('docstring examples', () => {
     expect(parseCboeChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8')).rows.length).toBe(9960);
     expect(gatheralOptionChain(readFileSync(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', data), 'utf8')).slices.length).toBe(48);
     expect(cboeOptionChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8')).slices.map((s) => s.root).slice(0, 2)).toEqual(['SPX', 'SPXW']);
+  });
+
+  it('rate instruments', () => {
+    Settings.instance.evaluationDate.set(Date.fromISO('2025-01-02'));
+    const curve = new Handle<YieldTermStructure>(new FlatForward(0.03, { referenceDate: Date.fromISO('2025-01-02') }));
+    const index = new IborIndex({ familyName: 'Euribor', tenor: Period.parse('6M'), fixingDays: 2, currency: Currency.EUR, fixingCalendar: new TARGET(), dayCounter: new Actual360(), forwardingTermStructure: curve });
+    const s = (t: string) => new Schedule({ effectiveDate: Date.fromISO('2025-01-06'), terminationDate: Date.fromISO('2030-01-07'), tenor: Period.parse(t), calendar: new TARGET() });
+    const swap = new VanillaSwap(SwapType.Payer, 1e6, s('1Y'), 0.03, new Actual360(), s('6M'), index, 0, new Actual360());
+    swap.setPricingEngine(new DiscountingSwapEngine(curve));
+    expect(swap.fairRate().toFixed(6)).toBe('0.030037');
+    expect(swap.with((d) => { d.fixedRate = swap.fairRate(); }).NPV().toFixed(6)).toBe('0.000000');
+    const bond = new ZeroCouponBond(0, new NullCalendar(), 100, Date.fromISO('2027-01-02'));
+    bond.setPricingEngine(new DiscountingBondEngine(new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') }))));
+    expect(bond.cleanPrice().toFixed(6)).toBe('92.311635');
+    const h = new SofrFutureRateHelper(95.9, 3, 2025, Frequency.Quarterly);
+    expect(h.startDate().toISOString()).toBe('2025-03-19');
+    expect(h.impliedQuote(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') })).toFixed(6)).toBe('96.035057');
+    const bb = new Thirty360(Thirty360Convention.BondBasis);
+    const sched = new Schedule({ effectiveDate: Date.fromISO('2025-01-02'), terminationDate: Date.fromISO('2030-01-02'), tenor: Period.parse('6M'), calendar: new NullCalendar() });
+    const fixed = new FixedRateBond(0, 100, sched, [0.05], bb);
+    fixed.setPricingEngine(new DiscountingBondEngine(new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: Date.fromISO('2025-01-02') }))));
+    expect(fixed.cleanPrice().toFixed(6)).toBe('104.297866');
+    expect(fixed.yield({ dayCounter: bb, compounding: Compounding.Compounded, frequency: Frequency.Semiannual }).toFixed(8)).toBe('0.04042015');
   });
 });

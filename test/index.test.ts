@@ -11,12 +11,13 @@ const classes = [
   'LinearInterpolation', 'BilinearInterpolation', 'BackwardFlatInterpolation', 'CubicNaturalSpline', 'MonotoneConvexInterpolation', 'Currency', 'Money', 'Rounding',
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'InterpolatedDiscountCurve', 'InterpolatedForwardCurve', 'ZeroSpreadedTermStructure',
-  'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'PiecewiseYieldCurve', 'MultiCurveBootstrap',
+  'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'SofrFutureRateHelper', 'PiecewiseYieldCurve', 'MultiCurveBootstrap',
   'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface', 'SviSmileSection', 'SviFittedSmileSection',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
   'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
-  'VarianceSwap',
+  'VarianceSwap', 'Swap', 'VanillaSwap', 'OvernightIndexedSwap', 'Bond', 'ZeroCouponBond', 'FixedRateBond', 'FloatingRateBond', 'ForwardRateAgreement',
+  'DiscountingSwapEngine', 'DiscountingBondEngine', 'DiscountingFraEngine',
   'PricingEngine', 'BlackCalculator', 'AnalyticEuropeanEngine', 'AnalyticDigitalAmericanEngine', 'AnalyticBarrierEngine',
   'AnalyticContinuousGeometricAveragePriceAsianEngine', 'AnalyticDiscreteGeometricAveragePriceAsianEngine',
   'BaroneAdesiWhaleyApproximationEngine', 'BjerksundStenslandApproximationEngine', 'BinomialVanillaEngine',
@@ -38,12 +39,12 @@ const functions = [
   'sviRawToNatural', 'sviNaturalToRaw', 'sviRawToJumpWings', 'sviJumpWingsToRaw', 'fitSviSmile',
   'parseGatheralChain', 'parseCboeChain', 'gatheralOptionChain', 'cboeOptionChain', 'putCallParityForward',
   'cboeVolatilityIndex', 'brentRoot', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
-  'fixedLeg', 'iborLeg', 'overnightLeg',
+  'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'cosHestonBatch',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
-  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration',
+  'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration', 'SwapType',
 ];
 
 describe('public API (src/index.ts)', () => {

@@ -8,6 +8,7 @@ import {
   Handle,
   OptionType,
   PlainVanillaPayoff,
+  RelinkableHandle,
   Settings,
   SimpleQuote,
   VanillaOption,
@@ -36,10 +37,14 @@ export interface GatheralSlice {
   readonly midVols: Float64Array;
 }
 import { readTreasuryParYields } from './data/readTreasuryParYields.js';
-import { treasuryZeroRates } from './data/treasuryZeroRates.js';
+import { readSofrSwapQuotes } from './data/readSofrSwapQuotes.js';
+import { sofrOisCurve, type SofrOisCurve } from './sofrOisCurve.js';
+import { treasuryZeroRates } from '../../termstructures/yield/treasuryZeroRates.js';
 
 export const dataDir = new URL('../../data/', import.meta.url);
 export const quoteDate = '2023-02-15';
+/** Quote date of the SOFR swap data (data/usd-sofr-caps-swaptions/). */
+export const sofrQuoteDate = '2025-01-31';
 
 export interface DeskOptions {
   /** Number of listed options in the book (≥ 1); default 1,000. */
@@ -55,7 +60,20 @@ export interface Desk {
   /** Multiplier of every implied vol (1 = the 2023-02-15 surface). */
   readonly level: SimpleQuote;
   readonly book: readonly VanillaOption[];
+  /** Treasury zero curve of the quote date (the desk's discounting unless relinked). */
   readonly riskFree: ZeroCurve;
+  /**
+   * The discount curve the engine reads: linked to `riskFree`; relink it to `sofrOnDeskDate`
+   * (every option reprices once) and back.
+   */
+  readonly discountCurve: RelinkableHandle<YieldTermStructure>;
+  /** The SOFR OIS curve of 2025-01-31 bootstrapped from the data set's 21 swap quotes, with its live quotes. */
+  readonly sofr: SofrOisCurve;
+  /**
+   * The 2025-01-31 SOFR zero rates (continuous, Act/365F) at the same times from the desk's quote
+   * date: a what-if discount curve for the 2023 book, not a 2023 market curve.
+   */
+  readonly sofrOnDeskDate: ZeroCurve;
   readonly dividends: ZeroCurve;
   readonly surface: BlackVarianceSurface;
   readonly slices: readonly GatheralSlice[];
@@ -105,6 +123,18 @@ export function buildDesk(options: DeskOptions = {}): Desk {
     ref,
   );
   riskFree.enableExtrapolation();
+  const discountCurve = new RelinkableHandle<YieldTermStructure>(riskFree);
+
+  // SOFR: the OIS curve of 2025-01-31 (its own reference date), and its zero rates carried to the
+  // desk's date as a swappable what-if curve (the data sets have no 2023 SOFR quotes).
+  const sofr = sofrOisCurve(readSofrSwapQuotes(new URL('usd-sofr-caps-swaptions/cap_quotes_2025-01-31.sofr.csv', dataDir), sofrQuoteDate));
+  const sofrDates = sofr.curve.dates().slice(1);
+  const sofrOnDeskDate = new ZeroCurve(
+    sofrDates.map((d) => today.addDays(sofr.curve.referenceDate().daysTo(d))),
+    sofrDates.map((d) => sofr.curve.zeroRate(d) as number),
+    ref,
+  );
+  sofrOnDeskDate.enableExtrapolation();
 
   // The chain (the library's reader): per-expiry two-sided quotes and forwards; mid vols implied
   // from the mid prices (CallMid, out-of-the-money puts by parity) with impliedBlackVolatilityBatch.
@@ -149,7 +179,7 @@ export function buildDesk(options: DeskOptions = {}): Desk {
   const process = new GeneralizedBlackScholesProcess(
     new Handle<Quote>(spot),
     new Handle<YieldTermStructure>(dividends),
-    new Handle<YieldTermStructure>(riskFree),
+    discountCurve,
     volHandle,
   );
   const engine = new AnalyticEuropeanEngine(process);
@@ -175,6 +205,9 @@ export function buildDesk(options: DeskOptions = {}): Desk {
     level,
     book,
     riskFree,
+    discountCurve,
+    sofr,
+    sofrOnDeskDate,
     dividends,
     surface,
     slices,

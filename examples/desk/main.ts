@@ -30,6 +30,19 @@ const t0 = performance.now();
 const initial = desk.book.map((o) => o.NPV());
 const firstPriceMs = performance.now() - t0;
 console.log(`first pricing of the book: ${firstPriceMs.toFixed(1)} ms, book value ${initial.reduce((a, b) => a + b, 0).toFixed(2)}`);
+{
+  // Discounting: Treasury (2023-02-15) on the handle; the SOFR OIS curve of 2025-01-31 as a swappable what-if.
+  const sofrTenYear = desk.sofr.curve.zeroRate(desk.sofr.curve.maxDate()) as number;
+  const worst = Math.max(...desk.sofr.helpers.map((h) => Math.abs(h.quoteError(desk.sofr.curve))));
+  desk.discountCurve.linkTo(desk.sofrOnDeskDate);
+  const onSofr = desk.book.reduce((a, o) => a + o.NPV(), 0);
+  desk.discountCurve.linkTo(desk.riskFree);
+  console.log(
+    `discounting: Treasury par curve of ${desk.today.toISOString()}; SOFR OIS curve of ${desk.sofr.curve.referenceDate().toISOString()} ` +
+      `(${desk.sofr.helpers.length} OIS quotes, max quote error ${worst.toExponential(1)}, ` +
+      `10Y zero ${(100 * sofrTenYear).toFixed(3)} %) — book on its rates (relinked): ${onSofr.toFixed(2)}`,
+  );
+}
 for (const [file, s] of Object.entries(skipped)) {
   const reasons = Object.entries(s.reasons)
     .map(([why, n]) => `${n} ${why}`)

@@ -445,7 +445,7 @@ export class CashFlows {
     if (discountCurveOrYield instanceof InterestRate) {
       const y = discountCurveOrYield;
       return timedFlows(leg, y.dayCounter, r).reduce(
-        (s, f) => (f.flow instanceof Coupon ? s + f.flow.nominal.toNumber() * f.flow.accrualPeriod() * y.discountFactor(f.t) : s),
+        (s, f) => (f.flow instanceof Coupon ? s + f.flow.nominalValue() * f.flow.accrualPeriod() * y.discountFactor(f.t) : s),
         0,
       );
     }
@@ -453,7 +453,7 @@ export class CashFlows {
     checkCurve(curve);
     let annuity = 0;
     for (const cf of leg) {
-      if (cf instanceof Coupon && !cf.hasOccurred(r.settlement, r.include)) annuity += cf.nominal.toNumber() * cf.accrualPeriod() * curve.discount(cf.date());
+      if (cf instanceof Coupon && !cf.hasOccurred(r.settlement, r.include)) annuity += cf.nominalValue() * cf.accrualPeriod() * curve.discount(cf.date());
     }
     return annuity / curve.discount(r.npvDate);
   }

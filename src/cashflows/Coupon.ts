@@ -68,6 +68,15 @@ export abstract class Coupon extends CashFlow {
     this.accrualEndDate = accrualEndDate;
     this.referencePeriodStart = options.refPeriodStart ?? accrualStartDate;
     this.referencePeriodEnd = options.refPeriodEnd ?? accrualEndDate;
+    this.#nominalValue = nominal.toNumber();
+  }
+
+  readonly #nominalValue: number;
+  #accrualPeriod: number | undefined;
+
+  /** The nominal as a number, in units of the currency (for the numerics; read once from the Money). */
+  nominalValue(): number {
+    return this.#nominalValue;
   }
 
   /** The coupon's rate, a decimal per year (0.05 = 5 %). */
@@ -86,7 +95,9 @@ export abstract class Coupon extends CashFlow {
 
   /** τ(start, end): the accrual period in years by the coupon's day counter. */
   accrualPeriod(): number {
-    return this.dayCounter().yearFraction(this.accrualStartDate, this.accrualEndDate, this.referencePeriodStart, this.referencePeriodEnd);
+    // Cached: it depends only on the coupon's dates and its (immutable) day counter.
+    this.#accrualPeriod ??= this.dayCounter().yearFraction(this.accrualStartDate, this.accrualEndDate, this.referencePeriodStart, this.referencePeriodEnd);
+    return this.#accrualPeriod;
   }
 
   /** Days in the accrual period by the coupon's day counter. */
@@ -115,7 +126,7 @@ export abstract class Coupon extends CashFlow {
   }
 
   override amountValue(): number {
-    return this.nominal.toNumber() * this.rate() * this.accrualPeriod();
+    return this.#nominalValue * this.rate() * this.accrualPeriod();
   }
 
   /**

@@ -66,7 +66,7 @@ export class FixedRateCoupon extends Coupon {
   }
 
   override amountValue(): number {
-    return this.nominal.toNumber() * this.#factorMinusOne(this.accrualEndDate);
+    return this.nominalValue() * this.#factorMinusOne(this.accrualEndDate);
   }
 
   override accruedAmount(d: Date): Money {

@@ -64,9 +64,17 @@ export class IborCoupon extends FloatingRateCoupon {
     fixingDateBefore(this.index, this.accrualStartDate, this.fixingDays); // validates fixingDays
   }
 
-  /** The date the rate fixes on. */
+  #fixingDate: Date | undefined;
+  #fixingPeriod: [Date, Date] | undefined;
+
+  /**
+   * The date the rate fixes on. Cached, like {@link IborCoupon.fixingPeriod}: both depend only on
+   * the coupon's dates and the index's calendar, so a holiday added to that calendar after the
+   * coupon was built is not seen (nor is it by the coupon's accrual dates).
+   */
   fixingDate(): Date {
-    return fixingDateBefore(this.index, this.isInArrears ? this.accrualEndDate : this.accrualStartDate, this.fixingDays);
+    this.#fixingDate ??= fixingDateBefore(this.index, this.isInArrears ? this.accrualEndDate : this.accrualStartDate, this.fixingDays);
+    return this.#fixingDate;
   }
 
   /**
@@ -74,6 +82,11 @@ export class IborCoupon extends FloatingRateCoupon {
    * @returns `[valueDate, endDate]`.
    */
   fixingPeriod(): [Date, Date] {
+    this.#fixingPeriod ??= this.#computeFixingPeriod();
+    return [...this.#fixingPeriod];
+  }
+
+  #computeFixingPeriod(): [Date, Date] {
     const cal = this.index.fixingCalendar();
     const fixing = this.fixingDate();
     const valueDate = cal.advance(fixing, this.index.fixingDays, TimeUnit.Days);

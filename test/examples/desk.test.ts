@@ -72,4 +72,24 @@ describe('live desk', () => {
     }
     expect(desk.spot.observerCount).toBe(1); // subscriptions released: only its handle remains
   });
+
+  it('discounts on the Treasury curve through a relinkable handle; the SOFR what-if relinks every option once and back exactly', () => {
+    expect(desk.discountCurve.currentLink()).toBe(desk.riskFree);
+    for (const h of desk.sofr.helpers) expect(Math.abs(h.quoteError(desk.sofr.curve))).toBeLessThan(1e-12);
+    expect(desk.sofr.curve.referenceDate().toISOString()).toBe('2025-01-31');
+    // The what-if curve carries the SOFR zero rates to the desk's date at equal times (Act/365F).
+    const sofrTen = desk.sofr.curve.zeroRate(desk.sofr.curve.maxDate()) as number;
+    expect(desk.sofrOnDeskDate.zeroRate(desk.sofr.curve.timeFromReference(desk.sofr.curve.maxDate()))).toBeCloseTo(sofrTen, 12);
+    const before = desk.book.map((o) => o.NPV());
+    let emissions = 0;
+    const subs = desk.book.map((o) => o.results$.subscribe(() => { emissions++; }));
+    emissions = 0;
+    desk.discountCurve.linkTo(desk.sofrOnDeskDate);
+    expect(emissions).toBe(desk.book.length);
+    const onSofr = desk.book.map((o) => o.NPV());
+    desk.discountCurve.linkTo(desk.riskFree);
+    for (const s of subs) s.unsubscribe();
+    expect(onSofr.some((v, i) => Math.abs(v - (before[i] as number)) > 1e-6)).toBe(true);
+    desk.book.forEach((o, i) => expect(o.NPV()).toBe(before[i]));
+  });
 });

@@ -90,3 +90,30 @@ describe('rate helpers on QuantLib 1.29 curves', () => {
     }
   });
 });
+
+describe('memoised helper schedules', () => {
+  it('follow a moving start date: after an evaluation-date move a used helper equals a fresh one', () => {
+    const curve = new InterpolatedDiscountCurve([today, today.addDays(4000)], [1, 0.8], { referenceDate: today });
+    const conventions = { settlementDays: 2, calendar: new WeekendsOnly(), dayCounter: new Actual360(), paymentLag: 2 };
+    const ois = new OISRateHelper(0.04, Period.parse('5Y'), conventions);
+    const swap = new SwapRateHelper(0.04, Period.parse('5Y'), { ...conventions, fixedFrequency: Frequency.Annual });
+    const [oisBefore, swapBefore] = [ois.impliedQuote(curve), swap.impliedQuote(curve)];
+    expect(ois.schedule()).toBe(ois.schedule()); // built once per start date
+    Settings.instance.evaluationDate.set(today.addDays(3));
+    expect(ois.pillarDate().toISOString()).toBe(new OISRateHelper(0.04, Period.parse('5Y'), conventions).pillarDate().toISOString());
+    expect(ois.impliedQuote(curve)).toBe(new OISRateHelper(0.04, Period.parse('5Y'), conventions).impliedQuote(curve));
+    expect(swap.impliedQuote(curve)).toBe(new SwapRateHelper(0.04, Period.parse('5Y'), { ...conventions, fixedFrequency: Frequency.Annual }).impliedQuote(curve));
+    expect(ois.impliedQuote(curve)).not.toBe(oisBefore);
+    expect(swap.impliedQuote(curve)).not.toBe(swapBefore);
+  });
+});
+
+describe('helper schedules on a holiday maturity', () => {
+  it('roll start + tenor instead of generating from the rolled date (no front stub), as QuantLib MakeOIS', () => {
+    // 2025-02-04 + 4Y = 2029-02-04, a Sunday: QuantLib 1.29 gives 2025-02-04, 2026-02-04, 2027-02-04, 2028-02-04, 2029-02-05.
+    const conventions = { startDate: Date.fromISO('2025-02-04'), calendar: new WeekendsOnly(), dayCounter: new Actual360() };
+    const want = ['2025-02-04', '2026-02-04', '2027-02-04', '2028-02-04', '2029-02-05'];
+    expect(new OISRateHelper(0.04, Period.parse('4Y'), conventions).schedule().dates().map((d) => d.toISOString())).toEqual(want);
+    expect(new SwapRateHelper(0.04, Period.parse('4Y'), { ...conventions, fixedFrequency: Frequency.Annual }).fixedSchedule().dates().map((d) => d.toISOString())).toEqual(want);
+  });
+});

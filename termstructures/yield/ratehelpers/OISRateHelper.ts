@@ -86,16 +86,27 @@ export class OISRateHelper extends RateHelper {
    * @param curve - any yield curve covering the helper's dates (read with extrapolation).
    */
   impliedQuote(curve: YieldTermStructure): number {
-    const dates = this.schedule().dates();
+    const { starts, ends, pays, taus } = this.#periods();
     let annuity = 0;
     let floating = 0;
-    for (let i = 1; i < dates.length; i++) {
-      const start = dates[i - 1] as Date;
-      const end = dates[i] as Date;
-      const pay = curve.discount(this.paymentDate(end), true);
-      annuity += this.dayCounter.yearFraction(start, end) * pay;
-      floating += pay * (curve.discount(start, true) / curve.discount(end, true) - 1);
+    for (let i = 0; i < starts.length; i++) {
+      const pay = curve.discount(pays[i] as Date, true);
+      annuity += (taus[i] as number) * pay;
+      floating += pay * (curve.discount(starts[i] as Date, true) / curve.discount(ends[i] as Date, true) - 1);
     }
     return floating / annuity;
+  }
+
+  #cache: { readonly schedule: Schedule; readonly starts: Date[]; readonly ends: Date[]; readonly pays: Date[]; readonly taus: number[] } | undefined;
+
+  /** Accrual starts and ends, payment dates and fixed-leg year fractions, rebuilt only when the schedule changes. */
+  #periods(): { readonly starts: Date[]; readonly ends: Date[]; readonly pays: Date[]; readonly taus: number[] } {
+    const schedule = this.schedule();
+    if (this.#cache?.schedule === schedule) return this.#cache;
+    const dates = schedule.dates();
+    const starts = dates.slice(0, -1);
+    const ends = dates.slice(1);
+    this.#cache = { schedule, starts, ends, pays: ends.map((e) => this.paymentDate(e)), taus: starts.map((d, i) => this.dayCounter.yearFraction(d, ends[i] as Date)) };
+    return this.#cache;
   }
 }

@@ -2,12 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArbitrageError, InvalidInputError } from '../../../src/errors.js';
-import { readTreasuryParYields } from '../../../examples/desk/data/readTreasuryParYields.js';
-import type { ParCurveInput, TreasuryZeroCurve } from '../../../examples/desk/data/treasuryZeroRates.js';
-import { treasuryZeroRates } from '../../../examples/desk/data/treasuryZeroRates.js';
+import { ArbitrageError, InvalidInputError } from '../../src/errors.js';
+import { readTreasuryParYields } from '../../examples/desk/data/readTreasuryParYields.js';
+import type { ParCurveInput, TreasuryZeroCurve } from '../../termstructures/yield/treasuryZeroRates.js';
+import { treasuryZeroRates } from '../../termstructures/yield/treasuryZeroRates.js';
 
-const root = new URL('../../..', import.meta.url);
+const root = new URL('../..', import.meta.url);
 const FILE = fileURLToPath(new URL('data/us-treasury-par-yields/yield-curve-rates-1990-2024.csv', root));
 
 const STANDARD: ReadonlyArray<readonly [string, number]> = [

@@ -1,5 +1,5 @@
-import { ArbitrageError, ConvergenceError, InvalidInputError } from '../../../src/errors.js';
-import { checkFinite, require } from '../../../src/_lib/checks.js';
+import { ArbitrageError, ConvergenceError, InvalidInputError } from '../../src/errors.js';
+import { checkFinite, require } from '../../src/_lib/checks.js';
 
 /**
  * A zero curve at the par curve's tenors.
@@ -59,7 +59,8 @@ const MAX_ITERATIONS = 100;
  * - A flat par curve at y gives, in closed form, z = ln(1 + y·t)/t for t ≤ ½ and
  *   z = 2·ln(1 + y/2) at t = ½, 1 and every coupon tenor (when the ½ and 1 year tenors are present).
  *
- * This simple bootstrap stands in for the library's yield-curve bootstrap (term structures).
+ * On year fractions, not dates: the Treasury's constant maturities have no coupon dates. For
+ * a dated curve, feed the zero rates to a {@link ZeroCurve} (the live desk does).
  *
  * Source: U.S. Department of the Treasury, "Treasury Yield Curve Methodology" (par yields on a
  * bond-equivalent, semiannual basis; bills read as investment/bond-equivalent yields); bill
@@ -70,7 +71,7 @@ const MAX_ITERATIONS = 100;
  * Checked against: each coupon tenor repriced to par within 1e-10 and each bill's investment
  * rate recovered from its discount factor, by code written separately in the test; the flat-
  * curve closed form above; random par curves (fast-check)
- * (`test/examples/desk/treasuryZeroRates.test.ts`).
+ * (`test/termstructures/treasuryZeroRates.test.ts`).
  *
  * @param par - the par curve: `tenors`, `years` (strictly increasing, > 0, above 1 year a
  *   multiple of 0.5) and `parYields` (decimals, > −1/t for bills), all of one length n ≥ 1.
@@ -84,6 +85,7 @@ const MAX_ITERATIONS = 100;
  *
  * @example
  * ```ts
+ * import { treasuryZeroRates } from 'quantflow';
  * const zero = treasuryZeroRates({ tenors: ['1 Yr', '2 Yr'], years: [1, 2], parYields: [0.04, 0.04] });
  * zero.zeroRates[1]; //=> 2 * Math.log(1.02) ≈ 0.0396053
  * ```
