@@ -2,10 +2,8 @@
 // steps) and the Crank–Nicolson FD engine (200×200, 800×800), beside native QuantLib 1.29's
 // engines on the same inputs when g++ and the QuantLib headers are installed. Prints one table;
 // asserts nothing.
+import { quantLibProgram } from './_lib/quantLibProgram.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BinomialVanillaEngine } from '../engines/blackscholes/BinomialVanillaEngine.js';
 import { FdBlackScholesVanillaEngine } from '../engines/blackscholes/FdBlackScholesVanillaEngine.js';
 import type { PricingEngine } from '../engines/PricingEngine.js';
@@ -28,21 +26,12 @@ import type { YieldTermStructure } from '../termstructures/yield/YieldTermStruct
 import { medianSeconds } from './_lib/measure.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 // The quantlib.american put_atm_1y case: S = K = 100, 1 year, r = 5 %, q = 0, σ = 20 %.
 const CASE = { S: 100, K: 100, days: 365, r: 0.05, q: 0, vol: 0.2, type: OptionType.Put };
 
 function quantLibCpp(): Map<string, { seconds: number; npv: number }> | string {
-  const src = join(here, 'quantlib', 'american_bench.cpp');
-  const exe = join(root, 'build', 'bench', 'american_bench');
-  const hasHeaders = existsSync('/usr/include/ql/quantlib.hpp') || existsSync('/usr/local/include/ql/quantlib.hpp');
-  if (spawnSync('g++', ['--version']).status !== 0 || !hasHeaders) return 'g++ or QuantLib headers not found';
-  if (!existsSync(exe) || statSync(exe).mtimeMs < statSync(src).mtimeMs) {
-    mkdirSync(dirname(exe), { recursive: true });
-    const build = spawnSync('g++', ['-O2', '-std=c++17', src, '-o', exe, '-lQuantLib'], { encoding: 'utf8' });
-    if (build.status !== 0) return `g++ failed: ${build.stderr.split('\n')[0]}`;
-  }
+  const exe = quantLibProgram('american_bench', 'ql/quantlib.hpp');
+  if (typeof exe !== 'string') return exe.skipped;
   const run = spawnSync(exe, [CASE.S, CASE.K, CASE.days, CASE.r, CASE.q, CASE.vol, CASE.type, REPEATS].map(String), { encoding: 'utf8' });
   if (run.status !== 0) return `american_bench failed: ${run.stderr.split('\n')[0]}`;
   const out = new Map<string, { seconds: number; npv: number }>();

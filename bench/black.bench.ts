@@ -7,22 +7,20 @@
 // Prints one table with the ratio to QuantLib per workload; asserts nothing. The machine may be
 // shared: every figure is the median of BENCH_REPEATS timed runs (default 7) after 2 warm-ups.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { blackScholesBatch } from '../src/kernels/black.js';
 import type { BatchBackend, BlackScholesBatchOutputs } from '../src/kernels/black.js';
 import { black76Batch } from '../src/kernels/black76Batch.js';
 import type { Black76BatchOutputs } from '../src/kernels/black76Batch.js';
 import { kernelBackend } from '../src/kernels/kernelBackend.js';
 import { withScratch } from '../src/kernels/withScratch.js';
+import { quantLibProgram } from './_lib/quantLibProgram.js';
 import { formatRate, medianSeconds } from './_lib/measure.js';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 
 interface Book { S: Float64Array; K: Float64Array; T: Float64Array; r: Float64Array; q: Float64Array; vol: Float64Array; w: Float64Array }
 
@@ -53,16 +51,7 @@ type QlMode = 'b76-5' | 'bsm-6';
 
 /** Builds bench/quantlib/black76_bench.cpp once; the executable's path, or why it cannot run. */
 function quantLibExe(): string | { skipped: string } {
-  const src = join(here, 'quantlib', 'black76_bench.cpp');
-  const exe = join(root, 'build', 'bench', 'black76_bench');
-  const hasHeaders = existsSync('/usr/include/ql/pricingengines/blackcalculator.hpp') || existsSync('/usr/local/include/ql/pricingengines/blackcalculator.hpp');
-  if (spawnSync('g++', ['--version']).status !== 0 || !hasHeaders) return { skipped: 'g++ or QuantLib headers not found' };
-  if (!existsSync(exe) || statSync(exe).mtimeMs < statSync(src).mtimeMs) {
-    mkdirSync(dirname(exe), { recursive: true });
-    const build = spawnSync('g++', ['-O2', '-std=c++17', src, '-o', exe, '-lQuantLib'], { encoding: 'utf8' });
-    if (build.status !== 0) return { skipped: `g++ failed: ${build.stderr.split('\n')[0]}` };
-  }
-  return exe;
+  return quantLibProgram('black76_bench', 'ql/pricingengines/blackcalculator.hpp');
 }
 
 /** Runs the native benchmark on the book; its rate and the largest price difference to `ourPrices`. */

@@ -5,8 +5,9 @@
 // QuantLib 1.29's COSHestonEngine and AnalyticHestonEngine when g++ and libquantlib0-dev are
 // installed (bench/quantlib/heston_bench.cpp, compiled here). Accuracy: the largest |Δ call| to
 // the Lewis integral at 1e-11. Prints one table; asserts nothing; medians of BENCH_REPEATS runs.
+import { quantLibProgram } from './_lib/quantLibProgram.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,6 @@ import { medianSeconds } from './_lib/measure.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const params = { v0: 0.04, kappa: 1.5, theta: 0.04, sigma: 0.3, rho: -0.7 };
 const strikes = Float64Array.from({ length: 256 }, (_, i) => 50 + (100 * i) / 255);
 const days = [7, 30, 60, 91, 182, 365, 730, 1095];
@@ -24,15 +24,8 @@ const expiries = Float64Array.from(days, (d) => d / 365);
 const inputs = { spot: 100, strikes, expiries, riskFreeRates: 0.03, dividendYields: 0.01, params };
 
 function quantLib(): Map<string, { seconds: number; calls: Float64Array }> | string {
-  const src = join(here, 'quantlib', 'heston_bench.cpp');
-  const exe = join(root, 'build', 'bench', 'heston_bench');
-  const hasHeaders = existsSync('/usr/include/ql/pricingengines/vanilla/coshestonengine.hpp') || existsSync('/usr/local/include/ql/pricingengines/vanilla/coshestonengine.hpp');
-  if (spawnSync('g++', ['--version']).status !== 0 || !hasHeaders) return 'g++ or QuantLib headers not found';
-  if (!existsSync(exe) || statSync(exe).mtimeMs < statSync(src).mtimeMs) {
-    mkdirSync(dirname(exe), { recursive: true });
-    const build = spawnSync('g++', ['-O2', '-std=c++17', src, '-o', exe, '-lQuantLib'], { encoding: 'utf8' });
-    if (build.status !== 0) return `g++ failed: ${build.stderr.split('\n')[0]}`;
-  }
+  const exe = quantLibProgram('heston_bench', 'ql/pricingengines/vanilla/coshestonengine.hpp');
+  if (typeof exe !== 'string') return exe.skipped;
   const prefix = join(tmpdir(), `quantflow-heston-${process.pid}`);
   const run = spawnSync(exe, [String(Math.max(1, Math.min(REPEATS, 3))), prefix], { encoding: 'utf8' });
   if (run.status !== 0) return `heston_bench failed: ${run.stderr.split('\n')[0]}`;

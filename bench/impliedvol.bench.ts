@@ -6,8 +6,8 @@
 // of each: largest error of s = σ√T against the s that made the price, relative to what the
 // price allows (|Δs|/s ÷ (1 + V/(s·∂V/∂s))·ε), and the largest relative round-trip price error.
 // Prints one table; asserts nothing.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +17,12 @@ import { blackFormulaStdDevDerivative } from '../engines/blackscholes/formulas/b
 import type { BatchBackend } from '../src/kernels/black.js';
 import { impliedBlackVolatilityBatch } from '../src/kernels/impliedVol.js';
 import { kernelBackend } from '../src/kernels/kernelBackend.js';
+import { quantLibProgram } from './_lib/quantLibProgram.js';
 import { formatRate, medianSeconds } from './_lib/measure.js';
 
 const N = Number(process.env.BENCH_N ?? 200_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 
 interface Workload { P: Float64Array; F: Float64Array; K: Float64Array; T: Float64Array; w: Float64Array; s: Float64Array }
 
@@ -67,15 +67,8 @@ function accuracy(W: Workload, s: Float64Array, stride = 1): { vol: number; pric
 interface Row { workload: string; impl: string; rate: number; failures: number | string; vol: number; price: number; note?: string }
 
 function quantLibCpp(W: Workload): Row | string {
-  const src = join(here, 'quantlib', 'impliedvol_bench.cpp');
-  const exe = join(root, 'build', 'bench', 'impliedvol_bench');
-  const hasHeaders = existsSync('/usr/include/ql/pricingengines/blackformula.hpp') || existsSync('/usr/local/include/ql/pricingengines/blackformula.hpp');
-  if (spawnSync('g++', ['--version']).status !== 0 || !hasHeaders) return 'g++ or QuantLib headers not found';
-  if (!existsSync(exe) || statSync(exe).mtimeMs < statSync(src).mtimeMs) {
-    mkdirSync(dirname(exe), { recursive: true });
-    const build = spawnSync('g++', ['-O2', '-std=c++17', src, '-o', exe, '-lQuantLib'], { encoding: 'utf8' });
-    if (build.status !== 0) return `g++ failed: ${build.stderr.split('\n')[0]}`;
-  }
+  const exe = quantLibProgram('impliedvol_bench', 'ql/pricingengines/blackformula.hpp');
+  if (typeof exe !== 'string') return exe.skipped;
   const n = W.P.length;
   const inFile = join(tmpdir(), `quantflow-iv-${process.pid}.f64`);
   const outFile = join(tmpdir(), `quantflow-iv-${process.pid}.out.f64`);
