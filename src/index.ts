@@ -201,6 +201,9 @@ export { sviJumpWingsToRaw } from '../termstructures/volatility/svi/sviJumpWings
 export { fitSviSmile, type SviFit, type SviFitOptions, type SviSmileQuotes } from '../termstructures/volatility/svi/fitSviSmile.js';
 export { SviSmileSection } from '../termstructures/volatility/svi/SviSmileSection.js';
 export { SviFittedSmileSection } from '../termstructures/volatility/svi/SviFittedSmileSection.js';
+export type { SabrParameters } from '../termstructures/volatility/sabr/SabrParameters.js';
+export { sabrVolatility, type SabrVolatilityOptions } from '../termstructures/volatility/sabr/sabrVolatility.js';
+export { sabrAlphaFromAtmVol, type SabrAlphaFromAtmVolOptions } from '../termstructures/volatility/sabr/sabrAlphaFromAtmVol.js';
 
 // Instruments
 export { Instrument } from '../instruments/Instrument.js';
