@@ -204,6 +204,9 @@ export { SviFittedSmileSection } from '../termstructures/volatility/svi/SviFitte
 export type { SabrParameters } from '../termstructures/volatility/sabr/SabrParameters.js';
 export { sabrVolatility, type SabrVolatilityOptions } from '../termstructures/volatility/sabr/sabrVolatility.js';
 export { sabrAlphaFromAtmVol, type SabrAlphaFromAtmVolOptions } from '../termstructures/volatility/sabr/sabrAlphaFromAtmVol.js';
+export { fitSabrSmile, type SabrFit, type SabrFitOptions, type SabrSmileQuotes } from '../termstructures/volatility/sabr/fitSabrSmile.js';
+export { SabrSmileSection, type SabrSmileSectionOptions } from '../termstructures/volatility/sabr/SabrSmileSection.js';
+export { SabrFittedSmileSection } from '../termstructures/volatility/sabr/SabrFittedSmileSection.js';
 
 // Instruments
 export { Instrument } from '../instruments/Instrument.js';
