@@ -324,6 +324,7 @@ export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
 export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
+export { AnalyticSabrEuropeanEngine } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
 export {
   cosHestonBatch,
   type CosHestonBatchInputs,
