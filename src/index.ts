@@ -207,6 +207,7 @@ export { sabrAlphaFromAtmVol, type SabrAlphaFromAtmVolOptions } from '../termstr
 export { fitSabrSmile, type SabrFit, type SabrFitOptions, type SabrSmileQuotes } from '../termstructures/volatility/sabr/fitSabrSmile.js';
 export { SabrSmileSection, type SabrSmileSectionOptions } from '../termstructures/volatility/sabr/SabrSmileSection.js';
 export { SabrFittedSmileSection } from '../termstructures/volatility/sabr/SabrFittedSmileSection.js';
+export { SabrSurface, type SabrSurfaceOptions } from '../termstructures/volatility/sabr/SabrSurface.js';
 
 // Instruments
 export { Instrument } from '../instruments/Instrument.js';
