@@ -7,6 +7,7 @@ import {
   Handle, LinearInterpolation, OptionType, PlainVanillaPayoff, RelinkableHandle, Settings, SimpleQuote,
   transaction, VanillaOption, SviSmileSection, cboeOptionChain, fitSviSmile, gatheralOptionChain,
   parseCboeChain, parseGatheralChain, putCallParityForward, sviJumpWingsToRaw, sviNaturalToRaw, sviRawToJumpWings, sviRawToNatural,
+  sabrVolatility, sabrAlphaFromAtmVol, SabrSmileSection,
 } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -29,6 +30,12 @@ describe('docstring examples', () => {
     const q = new SimpleQuote(100);
     expect(q.setValue(101)).toBe(1);
     expect(q.value()).toBe(101);
+  });
+
+  it('SABR', () => {
+    expect(sabrVolatility(100, 100, 1, { alpha: 0.2, beta: 1, nu: 0.5, rho: -0.4 })).toBe(0.2011666666666667);
+    expect(sabrAlphaFromAtmVol(0.2011666666666667, 100, 1, 1, -0.4, 0.5)).toBe(0.2);
+    expect(new SabrSmileSection(1, 100, { alpha: 0.2, beta: 1, nu: 0.5, rho: -0.4 }).volatility(100)).toBe(0.2011666666666667);
   });
 
   it('settings and term structures', () => {

@@ -35,7 +35,7 @@ export interface SabrAlphaFromAtmVolOptions {
  * @example
  * ```ts
  * import { sabrAlphaFromAtmVol } from 'quantflow';
- * sabrAlphaFromAtmVol(0.2011666666666667, 100, 1, 1, -0.4, 0.5); //=> 0.2 (to 1e-15)
+ * sabrAlphaFromAtmVol(0.2011666666666667, 100, 1, 1, -0.4, 0.5); //=> 0.2
  * ```
  * @param atmVol - σ_ATM > 0: Black vol (decimal) or normal vol (price units per √year).
  * @param forward - F with F + shift > 0.

@@ -1,4 +1,4 @@
-// @test sabrVolatility, sabrAlphaFromAtmVol
+// @test sabrVolatility, sabrAlphaFromAtmVol (Hagan 2002, Obłój 2008, normal, shifted)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CalibrationError, InvalidInputError } from '../../../src/errors.js';
@@ -119,6 +119,26 @@ describe('sabrVolatility limits', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it("Obłój's formula, written out here, away from the money; equal to Hagan's for β = 1", () => {
+    // Obłój (2008): σ_B = ν ln(F/K)/x(z)·(1 + I¹T), z = ν(F^{1−β} − K^{1−β})/(α(1−β)),
+    // I¹ = (1−β)²α²/(24(FK)^{1−β}) + ρβνα/(4(FK)^{(1−β)/2}) + (2−3ρ²)ν²/24. Same operations in
+    // another order: 1e-13 relative.
+    const x = (z: number, rho: number) => Math.log((Math.sqrt(1 - 2 * rho * z + z * z) + z - rho) / (1 - rho));
+    for (const q of [p, { alpha: 0.006, beta: 0, nu: 0.3, rho: -0.2 }, { alpha: 0.06, beta: 0.7, nu: 0.45, rho: 0.1 }]) {
+      for (const K of [0.005, 0.01, 0.02, 0.04, 0.1]) {
+        const F = 0.03;
+        const T = 1.5;
+        const b = 1 - q.beta;
+        const z = (q.nu * (F ** b - K ** b)) / (q.alpha * b);
+        const i1 = (b * b * q.alpha ** 2) / (24 * (F * K) ** b) + (q.rho * q.beta * q.nu * q.alpha) / (4 * (F * K) ** (b / 2)) + ((2 - 3 * q.rho ** 2) * q.nu ** 2) / 24;
+        const expected = ((q.nu * Math.log(F / K)) / x(z, q.rho)) * (1 + i1 * T);
+        expect(relErr(sabrVolatility(K, F, T, q, { approximation: 'obloj2008' }), expected), `β=${q.beta} K=${K}`).toBeLessThan(1e-13);
+      }
+    }
+    const e = { alpha: 0.2, beta: 1, nu: 0.5, rho: -0.4 };
+    for (const K of [50, 90, 110, 200]) expect(relErr(sabrVolatility(K, 100, 1, e, { approximation: 'obloj2008' }), sabrVolatility(K, 100, 1, e))).toBeLessThan(1e-14);
   });
 
   it('Obłój and Hagan agree near the money and differ in the wings (β = 0.5, ν = 0.4)', () => {
