@@ -203,6 +203,13 @@ export { sviJumpWingsToRaw } from '../termstructures/volatility/svi/sviJumpWings
 export { fitSviSmile, type SviFit, type SviFitOptions, type SviSmileQuotes } from '../termstructures/volatility/svi/fitSviSmile.js';
 export { SviSmileSection } from '../termstructures/volatility/svi/SviSmileSection.js';
 export { SviFittedSmileSection } from '../termstructures/volatility/svi/SviFittedSmileSection.js';
+export type { SabrParameters } from '../termstructures/volatility/sabr/SabrParameters.js';
+export { sabrVolatility, type SabrVolatilityOptions } from '../termstructures/volatility/sabr/sabrVolatility.js';
+export { sabrAlphaFromAtmVol, type SabrAlphaFromAtmVolOptions } from '../termstructures/volatility/sabr/sabrAlphaFromAtmVol.js';
+export { fitSabrSmile, type SabrFit, type SabrFitOptions, type SabrSmileQuotes } from '../termstructures/volatility/sabr/fitSabrSmile.js';
+export { SabrSmileSection, type SabrSmileSectionOptions } from '../termstructures/volatility/sabr/SabrSmileSection.js';
+export { SabrFittedSmileSection } from '../termstructures/volatility/sabr/SabrFittedSmileSection.js';
+export { SabrSurface, type SabrSurfaceOptions } from '../termstructures/volatility/sabr/SabrSurface.js';
 
 // Instruments
 export { Instrument } from '../instruments/Instrument.js';
@@ -336,6 +343,7 @@ export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
 export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
+export { AnalyticSabrEuropeanEngine } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
 export {
   cosHestonBatch,
   type CosHestonBatchInputs,

@@ -10,6 +10,7 @@ import {
   Actual360, Currency, DiscountingBondEngine, DiscountingSwapEngine, IborIndex, NullCalendar, Period,
   Schedule, SwapType, TARGET, VanillaSwap, ZeroCouponBond, type YieldTermStructure, Compounding, FixedRateBond, Frequency,
   SofrFutureRateHelper, Thirty360, Thirty360Convention,
+  sabrVolatility, sabrAlphaFromAtmVol, SabrSmileSection,
 } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -32,6 +33,12 @@ describe('docstring examples', () => {
     const q = new SimpleQuote(100);
     expect(q.setValue(101)).toBe(1);
     expect(q.value()).toBe(101);
+  });
+
+  it('SABR', () => {
+    expect(sabrVolatility(100, 100, 1, { alpha: 0.2, beta: 1, nu: 0.5, rho: -0.4 })).toBe(0.2011666666666667);
+    expect(sabrAlphaFromAtmVol(0.2011666666666667, 100, 1, 1, -0.4, 0.5)).toBe(0.2);
+    expect(new SabrSmileSection(1, 100, { alpha: 0.2, beta: 1, nu: 0.5, rho: -0.4 }).volatility(100)).toBe(0.2011666666666667);
   });
 
   it('settings and term structures', () => {

@@ -12,7 +12,7 @@ const classes = [
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'InterpolatedDiscountCurve', 'InterpolatedForwardCurve', 'ZeroSpreadedTermStructure',
   'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'SofrFutureRateHelper', 'PiecewiseYieldCurve', 'MultiCurveBootstrap',
-  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface', 'SviSmileSection', 'SviFittedSmileSection',
+  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface', 'SviSmileSection', 'SviFittedSmileSection', 'SabrSmileSection', 'SabrFittedSmileSection', 'SabrSurface',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
   'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
@@ -27,7 +27,7 @@ const classes = [
   'Philox4x32', 'MersenneTwister', 'SobolSequence', 'BrownianBridge', 'RunningStatistics', 'LongstaffSchwartz',
   'FixingsStore', 'Index', 'InterestRateIndex', 'IborIndex', 'OvernightIndex', 'Sofr', 'Estr',
   'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
-  'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine',
+  'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'AnalyticSabrEuropeanEngine',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -37,6 +37,7 @@ const functions = [
   'bachelierBlackFormulaForwardDerivative', 'bachelierBlackFormulaStdDevDerivative', 'bachelierBlackFormulaImpliedVol',
   'blackScholesVanna', 'blackScholesVolga', 'blackScholesCharm', 'blackScholesSpeed', 'perOnePercent', 'perDay',
   'sviRawToNatural', 'sviNaturalToRaw', 'sviRawToJumpWings', 'sviJumpWingsToRaw', 'fitSviSmile',
+  'sabrVolatility', 'sabrAlphaFromAtmVol', 'fitSabrSmile',
   'parseGatheralChain', 'parseCboeChain', 'gatheralOptionChain', 'cboeOptionChain', 'putCallParityForward',
   'cboeVolatilityIndex', 'brentRoot', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
   'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
