@@ -318,6 +318,7 @@ export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
 export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
+export { McHestonEngine, type McHestonEngineOptions } from '../engines/heston/McHestonEngine.js';
 export {
   cosHestonBatch,
   type CosHestonBatchInputs,

@@ -26,7 +26,7 @@ const classes = [
   'Philox4x32', 'MersenneTwister', 'SobolSequence', 'BrownianBridge', 'RunningStatistics', 'LongstaffSchwartz',
   'FixingsStore', 'Index', 'InterestRateIndex', 'IborIndex', 'OvernightIndex', 'Sofr', 'Estr',
   'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
-  'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine',
+  'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'McHestonEngine',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
