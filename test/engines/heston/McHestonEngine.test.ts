@@ -141,6 +141,17 @@ describe('McHestonEngine (Andersen 2008 QE with martingale correction)', () => {
     expect(mc(c, 'call', { requiredTolerance: 0.01, seed: 3 }).value).toBe(r.value);
   });
 
+  it('drops the control variate where K0* does not exist (uncorrectedSteps > 0): the plain estimate on the same paths', () => {
+    // v0 = 1, κ = 10, σ = 3, ρ = 0.95, one 5-year step: A > β in the exponential branch.
+    const m = hestonMarket(100, 0.03, 0.01, { v0: 1, kappa: 10, theta: 0.2, sigma: 3, rho: 0.95 });
+    const option = europeanOption(OptionType.Call, 100, 1825);
+    option.setPricingEngine(new McHestonEngine(m.model, { samples: 4096, seed: 1, timeSteps: 1 }));
+    const plain = [option.NPV(), option.errorEstimate()];
+    expect(option.result('uncorrectedSteps') as number).toBeGreaterThan(0);
+    option.setPricingEngine(new McHestonEngine(m.model, { samples: 4096, seed: 1, timeSteps: 1, controlVariate: true }));
+    expect([option.NPV(), option.errorEstimate()]).toEqual(plain);
+  });
+
   it('expired option: intrinsic value, zero error', () => {
     const m = hestonMarket(100, 0.03, 0.01, { v0: 0.04, kappa: 1.5, theta: 0.04, sigma: 0.3, rho: -0.7 });
     const option = europeanOption(OptionType.Put, 110, 0);
