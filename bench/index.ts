@@ -9,6 +9,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['montecarlo', () => import('./montecarlo.bench.js')],
   ['american', () => import('./american.bench.js')],
   ['heston', () => import('./heston.bench.js')],
+  ['mcheston', () => import('./mcheston.bench.js')],
 ];
 
 const only = process.argv.slice(2);
