@@ -37,9 +37,9 @@ export function run(): void {
       for (const backend of ['typescript', 'simd'] as BatchBackend[]) {
         if (backend !== 'typescript' && kernelBackend() !== 'simd') continue;
         const samples = backend === 'typescript' ? 16384 : 131072;
-        const engine = new McHestonEngine(model, { samples, seed: 1, timeSteps: steps, antithetic, backend });
+        // A fresh engine each call: the option caches its NPV until its engine changes.
         const t = medianSeconds(() => {
-          option.setPricingEngine(engine);
+          option.setPricingEngine(new McHestonEngine(model, { samples, seed: 1, timeSteps: steps, antithetic, backend }));
           option.NPV();
         }, REPEATS, 1);
         const pathSteps = samples * steps * (antithetic ? 2 : 1);
