@@ -10,6 +10,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['american', () => import('./american.bench.js')],
   ['heston', () => import('./heston.bench.js')],
   ['yieldcurves', () => import('./yieldcurves.bench.js')],
+  ['mcheston', () => import('./mcheston.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -11,3 +11,4 @@ export function heapBase(): usize {
 export { mcGbm, mcPhiloxNormals, mcPhiloxPathNormals, mcInverseNormalBatch } from './montecarlo';
 export { impliedVolScalar, impliedVolSimd, impliedVolValidate, impliedVolTableAddress } from './impliedvol';
 export { hestonCosScalar, hestonCosSimd } from './heston';
+export { mcHestonQe } from './mcheston';

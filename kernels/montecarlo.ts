@@ -9,6 +9,7 @@
 import { expS } from './_lib/scalarMath';
 import { invNormS } from './_lib/mcInverseNormal';
 import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox';
+import { addSums } from './_lib/mcSums';
 
 // Payoff kinds.
 const EUROPEAN: i32 = 0;
@@ -191,11 +192,5 @@ export function mcGbm(
     scc += c * c;
     syc += y * c;
   }
-  store<f64>(acc, load<f64>(acc) + sy);
-  store<f64>(acc, load<f64>(acc, 8) + syy, 8);
-  store<f64>(acc, load<f64>(acc, 16) + sc, 16);
-  store<f64>(acc, load<f64>(acc, 24) + scc, 24);
-  store<f64>(acc, load<f64>(acc, 32) + syc, 32);
-  const t = sy + syy + sc + scc + syc;
-  return t - t == 0.0 ? 0 : 1;
+  return addSums(acc, sy, syy, sc, scc, syc);
 }

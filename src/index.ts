@@ -344,6 +344,7 @@ export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteri
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
 export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
 export { AnalyticSabrEuropeanEngine } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
+export { McHestonEngine, type McHestonEngineOptions } from '../engines/heston/McHestonEngine.js';
 export {
   cosHestonBatch,
   type CosHestonBatchInputs,

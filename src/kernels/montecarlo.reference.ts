@@ -95,6 +95,17 @@ export function philoxPathNormals(path: number, k0: number, k1: number, dims: nu
   }
 }
 
+/** acc[0..5) += Σy, Σy², Σc, Σc², Σyc; returns 1 if one of them is not finite, else 0 (as kernels/_lib/mcSums.ts). @internal */
+export function addSums(acc: Float64Array, sy: number, syy: number, sc: number, scc: number, syc: number): number {
+  acc[0] = acc[0]! + sy;
+  acc[1] = acc[1]! + syy;
+  acc[2] = acc[2]! + sc;
+  acc[3] = acc[3]! + scc;
+  acc[4] = acc[4]! + syc;
+  const t = sy + syy + sc + scc + syc;
+  return t - t === 0 ? 0 : 1;
+}
+
 /** Inputs of the fused GBM kernel (see mcGbmRun in ./montecarlo.ts for the layouts). @internal */
 export interface GbmKernelInputs {
   /** 0 European, 1 barrier, 2 Asian (with geometric control), 3 store paths. */
@@ -208,11 +219,5 @@ export function mcGbmReference(inp: GbmKernelInputs, acc: Float64Array, paths?: 
     scc += c * c;
     syc += y * c;
   }
-  acc[0] = acc[0]! + sy;
-  acc[1] = acc[1]! + syy;
-  acc[2] = acc[2]! + sc;
-  acc[3] = acc[3]! + scc;
-  acc[4] = acc[4]! + syc;
-  const t = sy + syy + sc + scc + syc;
-  return t - t === 0 ? 0 : 1;
+  return addSums(acc, sy, syy, sc, scc, syc);
 }

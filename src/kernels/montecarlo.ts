@@ -19,7 +19,8 @@ interface McExports {
 /** Largest number of doubles copied through scratch per kernel call (4 MB). */
 const CHUNK_DOUBLES = 1 << 19;
 
-function resolveBackend(backend: BatchBackend | undefined): (KernelExports & McExports) | undefined {
+/** The kernel exports for `backend`, or undefined for the TypeScript reference. @internal */
+export function resolveBackend(backend: BatchBackend | undefined): (KernelExports & McExports) | undefined {
   const b = backend ?? 'auto';
   if (b !== 'auto' && b !== 'simd' && b !== 'scalar' && b !== 'typescript') {
     throw InvalidInputError.outOfRange('options.backend', b, "{'auto', 'simd', 'scalar', 'typescript'}");

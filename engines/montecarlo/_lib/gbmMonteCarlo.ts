@@ -1,12 +1,12 @@
-// Internal: drives the fused GBM kernel for the Black–Scholes Monte Carlo engines — random
-// source, batches until a tolerance, estimator with control variate and error estimate.
-import { ConvergenceError } from '../../../src/errors.js';
+// Internal: drives the fused GBM kernel for the Black–Scholes Monte Carlo engines through the
+// shared Monte Carlo driver (random source, batches until a tolerance, estimator).
 import { mcGbmRun } from '../../../src/kernels/montecarlo.js';
 import type { GbmKernelInputs } from '../../../src/kernels/montecarlo.reference.js';
 import { BrownianBridge } from '../BrownianBridge.js';
-import { MersenneTwister } from '../MersenneTwister.js';
-import { SobolSequence } from '../SobolSequence.js';
+import { runMonteCarlo, type McEstimate } from './runMonteCarlo.js';
 import type { ResolvedMcOptions } from './resolveMcOptions.js';
+
+export { estimate, type McEstimate } from './runMonteCarlo.js';
 
 export interface GbmProblem {
   readonly kind: 0 | 1 | 2;
@@ -16,28 +16,6 @@ export interface GbmProblem {
   readonly params: Float64Array;
   /** Exact mean of the control (kind 2); the control is not used when absent. */
   readonly controlMean?: number;
-}
-
-export interface McEstimate {
-  readonly value: number;
-  readonly errorEstimate: number;
-  readonly samples: number;
-}
-
-const INITIAL = 1024;
-const UNIFORM_CHUNK = 1 << 18;
-
-/** Mean and standard error from the sums Σy, Σy², Σc, Σc², Σyc over n samples (control if controlMean given). */
-export function estimate(acc: Float64Array, n: number, controlMean: number | undefined, beta?: number): { value: number; errorEstimate: number; beta: number } {
-  const my = acc[0]! / n;
-  const vy = Math.max((acc[1]! - n * my * my) / (n - 1), 0);
-  if (controlMean === undefined) return { value: my, errorEstimate: Math.sqrt(vy / n), beta: 0 };
-  const mc = acc[2]! / n;
-  const vc = Math.max((acc[3]! - n * mc * mc) / (n - 1), 0);
-  const cyc = (acc[4]! - n * my * mc) / (n - 1);
-  const b = beta ?? (vc > 0 ? cyc / vc : 0);
-  const resid = Math.max(vy - 2 * b * cyc + b * b * vc, 0);
-  return { value: my - b * (mc - controlMean), errorEstimate: Math.sqrt(resid / n), beta: b };
 }
 
 function kernelInputs(p: GbmProblem, o: ResolvedMcOptions, bridge: Float64Array | undefined, samples: number, firstPath: number, uniforms?: Float64Array): GbmKernelInputs {
@@ -50,86 +28,7 @@ function kernelInputs(p: GbmProblem, o: ResolvedMcOptions, bridge: Float64Array 
 /** Runs the simulation to `samples` or to `requiredTolerance`. */
 export function gbmMonteCarlo(p: GbmProblem, o: ResolvedMcOptions): McEstimate {
   const bridge = o.brownianBridge ? new BrownianBridge(p.times).packed : undefined;
-  const n = p.times.length;
-  if (o.rng === 'sobol') return sobol(p, o, bridge);
-  const acc = new Float64Array(5);
-  let done = 0;
-  const mt = o.rng === 'mt19937' ? new MersenneTwister(o.seed) : undefined;
-  const run = (m: number) => {
-    if (mt === undefined) {
-      mcGbmRun(kernelInputs(p, o, bridge, m, done, undefined), acc, undefined, o.backend);
-    } else {
-      const rows = Math.max(1, Math.floor(UNIFORM_CHUNK / n));
-      for (let s = 0; s < m; s += rows) {
-        const k = Math.min(rows, m - s);
-        const u = mt.fillUniforms(new Float64Array(k * n));
-        mcGbmRun(kernelInputs(p, o, bridge, k, done + s, u), acc, undefined, o.backend);
-      }
-    }
-    done += m;
-  };
-  if (o.samples !== undefined) {
-    run(o.samples);
-    return { ...estimate(acc, done, p.controlMean), samples: done };
-  }
-  const tol = o.requiredTolerance!;
-  run(Math.min(INITIAL, o.maxSamples));
-  for (;;) {
-    const e = estimate(acc, done, p.controlMean);
-    if (e.errorEstimate <= tol) return { value: e.value, errorEstimate: e.errorEstimate, samples: done };
-    if (done >= o.maxSamples) {
-      throw new ConvergenceError(`Monte Carlo error estimate ${e.errorEstimate} above requiredTolerance ${tol} after maxSamples = ${done} samples`, {
-        argument: 'options.requiredTolerance', value: tol, errorEstimate: e.errorEstimate, samples: done,
-      });
-    }
-    const need = Math.ceil(done * (e.errorEstimate / tol) ** 2 * 1.05);
-    run(Math.min(Math.max(need, done + 1) , o.maxSamples) - done);
-  }
-}
-
-/** Randomised QMC: R digitally shifted copies of the same Sobol points; the error estimate is the spread of their means. */
-function sobol(p: GbmProblem, o: ResolvedMcOptions, bridge: Float64Array | undefined): McEstimate {
-  const n = p.times.length;
-  const R = o.sobolReplications;
-  const seqs = Array.from({ length: R }, (_, r) => new SobolSequence(n, { scrambleSeed: o.seed, replicate: r }));
-  const accs = seqs.map(() => new Float64Array(5));
-  let per = 0;
-  const run = (m: number) => {
-    const rows = Math.max(1, Math.floor(UNIFORM_CHUNK / n));
-    for (let r = 0; r < R; r++) {
-      for (let s = 0; s < m; s += rows) {
-        const k = Math.min(rows, m - s);
-        const u = new Float64Array(k * n);
-        for (let i = 0; i < k; i++) seqs[r]!.nextPoint(u, i * n);
-        mcGbmRun(kernelInputs(p, o, bridge, k, 0, u), accs[r]!, undefined, o.backend);
-      }
-    }
-    per += m;
-  };
-  const est = (): McEstimate => {
-    const pooled = new Float64Array(5);
-    for (const a of accs) for (let i = 0; i < 5; i++) pooled[i] = pooled[i]! + a[i]!;
-    const beta = p.controlMean === undefined ? 0 : estimate(pooled, per * R, p.controlMean).beta;
-    const values = accs.map((a) => estimate(a, per, p.controlMean, beta).value);
-    const mean = values.reduce((s, v) => s + v, 0) / R;
-    const v = values.reduce((s, x) => s + (x - mean) ** 2, 0) / (R - 1);
-    return { value: mean, errorEstimate: Math.sqrt(v / R), samples: per * R };
-  };
-  if (o.samples !== undefined) {
-    run(Math.max(2, Math.ceil(o.samples / R)));
-    return est();
-  }
-  const tol = o.requiredTolerance!;
-  run(Math.max(2, Math.ceil(Math.min(INITIAL, o.maxSamples) / R)));
-  for (;;) {
-    const e = est();
-    if (e.errorEstimate <= tol) return e;
-    if (e.samples >= o.maxSamples) {
-      throw new ConvergenceError(`Monte Carlo error estimate ${e.errorEstimate} above requiredTolerance ${tol} after maxSamples = ${e.samples} samples`, {
-        argument: 'options.requiredTolerance', value: tol, errorEstimate: e.errorEstimate, samples: e.samples,
-      });
-    }
-    // QMC error falls faster than N^-1/2: doubling is the safe step.
-    run(Math.max(1, Math.min(per, Math.floor(o.maxSamples / R) - per)));
-  }
+  return runMonteCarlo(p.times.length, p.controlMean, o, (acc, samples, firstPath, uniforms) => {
+    mcGbmRun(kernelInputs(p, o, bridge, samples, firstPath, uniforms), acc, undefined, o.backend);
+  });
 }

@@ -38,6 +38,16 @@ export type HestonCosKernel = (
   spot: number, expAlphaSumB: number, riskFreeDiscount: number, puts: number,
 ) => void;
 
+/**
+ * Heston QE Monte Carlo kernel (kernels/mcheston.ts): nSamples, first stream, key (k0, k1), steps,
+ * antithetic flag; pointers to uniforms (0 = Philox inline), work (2·steps f64), step drifts,
+ * params (17 f64), accumulators (6 f64). Returns 1 if an accumulator is not finite. @internal
+ */
+export type HestonQeKernel = (
+  nSamples: number, first: number, k0: number, k1: number, steps: number, antithetic: number,
+  uniforms: number, work: number, stepData: number, params: number, acc: number,
+) => number;
+
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
 export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
 
@@ -58,6 +68,7 @@ export interface KernelExports {
   impliedVolTableAddress(): number;
   readonly hestonCosScalar: HestonCosKernel;
   readonly hestonCosSimd: HestonCosKernel;
+  readonly mcHestonQe: HestonQeKernel;
 }
 
 type State =
