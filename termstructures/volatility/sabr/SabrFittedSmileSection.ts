@@ -1,8 +1,6 @@
-import { checkPositive } from '../../../src/_lib/checks.js';
-import { InvalidInputError } from '../../../src/errors.js';
 import type { Handle } from '../../../src/patterns/Handle.js';
 import type { Quote } from '../../../src/quotes/Quote.js';
-import { quoteHandle } from '../../_lib/quoteHandle.js';
+import { SmileQuotes } from '../_lib/SmileQuotes.js';
 import { fitSabrSmile, type SabrFit, type SabrFitOptions } from './fitSabrSmile.js';
 import type { SabrParameters } from './SabrParameters.js';
 import { SabrSmileSection } from './SabrSmileSection.js';
@@ -25,9 +23,7 @@ import { SabrSmileSection } from './SabrSmileSection.js';
  * @public
  */
 export class SabrFittedSmileSection extends SabrSmileSection {
-  private readonly strikes: Float64Array;
-  private readonly bids: readonly Handle<Quote>[];
-  private readonly asks: readonly Handle<Quote>[];
+  private readonly quotes: SmileQuotes;
   private readonly options: SabrFitOptions;
   private result: SabrFit | undefined;
 
@@ -49,29 +45,14 @@ export class SabrFittedSmileSection extends SabrSmileSection {
     options: SabrFitOptions = {},
   ) {
     super(exerciseTime, forward, undefined, options);
-    const n = strikes.length;
-    if (!(n >= 3)) throw InvalidInputError.outOfRange('strikes.length', n, '[3, ∞) (three SABR parameters)');
-    if (bidVols.length !== n) throw InvalidInputError.outOfRange('bidVols.length', bidVols.length, `{${n}} (strikes.length)`);
-    if (askVols.length !== n) throw InvalidInputError.outOfRange('askVols.length', askVols.length, `{${n}} (strikes.length)`);
-    this.strikes = Float64Array.from(strikes);
-    this.bids = bidVols.map((v, i) => quoteHandle(`bidVols[${i}]`, v, checkPositive));
-    this.asks = askVols.map((v, i) => quoteHandle(`askVols[${i}]`, v, checkPositive));
-    for (const h of [...this.bids, ...this.asks]) this.registerWith(h);
+    this.quotes = new SmileQuotes(strikes, bidVols, askVols, 3, 'three SABR parameters');
+    for (const h of this.quotes.handles()) this.registerWith(h);
     this.options = { ...options };
   }
 
   protected override performCalculations(): void {
     this.result = undefined;
-    this.result = fitSabrSmile(
-      {
-        time: this.exerciseTime(),
-        forward: this.forwardValue(),
-        strikes: this.strikes,
-        bidVols: this.bids.map((h) => h.currentLink().value()),
-        askVols: this.asks.map((h) => h.currentLink().value()),
-      },
-      this.options,
-    );
+    this.result = fitSabrSmile({ time: this.exerciseTime(), forward: this.forwardValue(), ...this.quotes.values() }, this.options);
   }
 
   /**

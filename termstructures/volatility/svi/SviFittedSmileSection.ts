@@ -1,8 +1,7 @@
 import { checkPositive } from '../../../src/_lib/checks.js';
-import { InvalidInputError } from '../../../src/errors.js';
-import { Handle } from '../../../src/patterns/Handle.js';
+import type { Handle } from '../../../src/patterns/Handle.js';
 import type { Quote } from '../../../src/quotes/Quote.js';
-import { SimpleQuote } from '../../../src/quotes/SimpleQuote.js';
+import { SmileQuotes } from '../_lib/SmileQuotes.js';
 import { fitSviSmile, type SviFit, type SviFitOptions } from './fitSviSmile.js';
 import type { SviRawParameters } from './SviRawParameters.js';
 import { SviSmileSection } from './SviSmileSection.js';
@@ -25,9 +24,7 @@ import { SviSmileSection } from './SviSmileSection.js';
  * @public
  */
 export class SviFittedSmileSection extends SviSmileSection {
-  private readonly strikes: Float64Array;
-  private readonly bids: readonly Handle<Quote>[];
-  private readonly asks: readonly Handle<Quote>[];
+  private readonly quotes: SmileQuotes;
   private readonly options: SviFitOptions;
   private result: SviFit | undefined;
 
@@ -49,38 +46,15 @@ export class SviFittedSmileSection extends SviSmileSection {
     options: SviFitOptions = {},
   ) {
     super(exerciseTime, forward);
-    const n = strikes.length;
-    if (!(n >= 5)) throw InvalidInputError.outOfRange('strikes.length', n, '[5, ∞) (five SVI parameters)');
-    if (bidVols.length !== n) throw InvalidInputError.outOfRange('bidVols.length', bidVols.length, `{${n}} (strikes.length)`);
-    if (askVols.length !== n) throw InvalidInputError.outOfRange('askVols.length', askVols.length, `{${n}} (strikes.length)`);
-    this.strikes = Float64Array.from(strikes);
-    this.strikes.forEach((k, i) => checkPositive(`strikes[${i}]`, k));
-    const asHandle = (name: string) => (v: number | Handle<Quote>, i: number): Handle<Quote> => {
-      if (typeof v === 'number') {
-        checkPositive(`${name}[${i}]`, v);
-        return new Handle<Quote>(new SimpleQuote(v));
-      }
-      if (!(v instanceof Handle)) throw InvalidInputError.outOfRange(`${name}[${i}]`, v, 'a number or a Handle<Quote>');
-      return v;
-    };
-    this.bids = bidVols.map(asHandle('bidVols'));
-    this.asks = askVols.map(asHandle('askVols'));
-    for (const h of [...this.bids, ...this.asks]) this.registerWith(h);
+    this.quotes = new SmileQuotes(strikes, bidVols, askVols, 5, 'five SVI parameters');
+    this.quotes.strikes.forEach((k, i) => checkPositive(`strikes[${i}]`, k));
+    for (const h of this.quotes.handles()) this.registerWith(h);
     this.options = { ...options };
   }
 
   protected override performCalculations(): void {
     this.result = undefined;
-    this.result = fitSviSmile(
-      {
-        time: this.exerciseTime(),
-        forward: this.forwardValue(),
-        strikes: this.strikes,
-        bidVols: this.bids.map((h) => h.currentLink().value()),
-        askVols: this.asks.map((h) => h.currentLink().value()),
-      },
-      this.options,
-    );
+    this.result = fitSviSmile({ time: this.exerciseTime(), forward: this.forwardValue(), ...this.quotes.values() }, this.options);
   }
 
   /**
