@@ -76,6 +76,7 @@ export {
 } from './math/interpolation/MonotoneConvexInterpolation.js';
 export { brentRoot, type BrentRootOptions } from './math/solvers/brentRoot.js';
 export { Complex } from './math/complex/Complex.js';
+export { fft } from './math/fft/fft.js';
 export {
   adaptiveGaussKronrod,
   type AdaptiveQuadratureOptions,
