@@ -343,6 +343,12 @@ export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 // Engines: Heston
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
 export { batesCharacteristicFunction, type BatesJumps } from '../engines/heston/batesCharacteristicFunction.js';
+export {
+  carrMadanHestonCalls,
+  type CarrMadanHestonInputs,
+  type CarrMadanOptions,
+  type CarrMadanHestonCalls,
+} from '../engines/heston/carrMadanHeston.js';
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
 export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
 export { AnalyticSabrEuropeanEngine } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
