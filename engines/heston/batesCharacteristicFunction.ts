@@ -38,7 +38,7 @@ export interface BatesJumps {
  * ```ts
  * import { Complex, batesCharacteristicFunction } from 'quantflow';
  * const p = { v0: 0.04, kappa: 1.5, theta: 0.04, sigma: 0.3, rho: -0.7 };
- * batesCharacteristicFunction(new Complex(0, -1), 1, p, { lambda: 0.5, muJ: -0.1, sigmaJ: 0.2 }, 0.02).re; // ≈ e^0.02
+ * batesCharacteristicFunction(new Complex(0, -1), 1, p, { lambda: 0.5, muJ: -0.1, sigmaJ: 0.2 }, 0.02).re; //=> 1.0202013400267558
  * ```
  * @param u - the argument, complex (Im u ∈ [−1, 0] keeps φ finite).
  * @param t - time to maturity in years, > 0.

@@ -67,6 +67,11 @@ describe('batesCharacteristicFunction (Bates 1996)', () => {
     expect(ratio.sub(e).abs()).toBeLessThan(1e-14);
   });
 
+  it('docstring example', () => {
+    const p = { v0: 0.04, kappa: 1.5, theta: 0.04, sigma: 0.3, rho: -0.7 };
+    expect(bates(new Complex(0, -1), 1, p, { lambda: 0.5, muJ: -0.1, sigmaJ: 0.2 }, 0.02).re).toBe(1.0202013400267558);
+  });
+
   it('throws InvalidInputError naming the jump parameter', () => {
     expect(() => bates(new Complex(1, 0), 1, lewisParams, { lambda: -0.1, muJ: 0, sigmaJ: 0.1 })).toThrow(/jumps\.lambda = -0\.1/);
     expect(() => bates(new Complex(1, 0), 1, lewisParams, { lambda: 1, muJ: NaN, sigmaJ: 0.1 })).toThrow(/jumps\.muJ/);
