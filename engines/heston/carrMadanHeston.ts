@@ -189,8 +189,10 @@ function lagrange8(y: Float64Array, pos: number): number {
 /**
  * T* with E[S_T^ω] finite exactly for T < T* under Heston (ω > 1; Infinity when never), with
  * k = κ − ρσω and D = k² − σ²ω(ω − 1): D ≥ 0, k > 0: ∞; D ≥ 0, k < 0: ln((k − √D)/(k + √D))/√D;
- * D < 0: 2/√−D·(π·[k < 0] + arctan(√−D/k)). Andersen & Piterbarg (2007), "Moment explosions in
- * stochastic volatility models", Finance Stoch. 11, Prop. 3.1. (Lognormal jumps add none.)
+ * D < 0: 2/√−D·(π/2 + arctan(k/√−D)); the blow-up time of the Riccati equation
+ * B' = σ²B²/2 − kB + ω(ω − 1)/2, B(0) = 0, of ln E[S_T^ω] = A + B·v0, solved in closed form (the
+ * case analysis of Andersen & Piterbarg (2007), "Moment explosions in stochastic volatility
+ * models", Finance Stoch. 11(1), §3). Lognormal jumps add no explosion.
  */
 function hestonMomentExplosionTime(omega: number, p: HestonParameters): number {
   const k = p.kappa - p.rho * p.sigma * omega;
@@ -202,5 +204,5 @@ function hestonMomentExplosionTime(omega: number, p: HestonParameters): number {
     return Math.log((k - g) / (k + g)) / g;
   }
   const g = Math.sqrt(-D);
-  return (2 / g) * ((k < 0 ? Math.PI : 0) + Math.atan(g / k));
+  return (2 / g) * (Math.PI / 2 + Math.atan(k / g));
 }

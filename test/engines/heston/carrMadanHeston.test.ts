@@ -83,6 +83,41 @@ describe('carrMadanHestonCalls (Carr & Madan 1999 FFT)', () => {
     expect(gridError(res, p, 0.7, 7, jumps)).toBeLessThan(1e-10);
   });
 
+  it('α check: the T* the error names is where the Riccati ODE of E[S_T^(α+1)] blows up (Andersen & Piterbarg 2007); throws past it only', () => {
+    const p = { ...lewisParams, rho: 0.5 };
+    const ok = { ...market, params: p };
+    const message = (() => {
+      try {
+        carrMadanHestonCalls(ok, { alpha: 8 });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    const tStar = Number(/T\* = ([0-9.e-]+)/.exec(message)![1]);
+    expect(tStar).toBeGreaterThan(0.1);
+    expect(tStar).toBeLessThan(1);
+    // Independent: ln E[S_T^ω] = A + B·v0 with B' = σ²B²/2 − (κ − ρσω)B + ω(ω − 1)/2, B(0) = 0
+    // (RK4, step 1e-5): where B passes 1e8.
+    const w = 9;
+    const k = p.kappa - p.rho * p.sigma * w;
+    const f = (b: number) => 0.5 * p.sigma ** 2 * b * b - k * b + 0.5 * w * (w - 1);
+    let b = 0;
+    let t = 0;
+    const h = 1e-5;
+    while (b < 1e8 && t < 2) {
+      const k1 = f(b);
+      const k2 = f(b + (h / 2) * k1);
+      const k3 = f(b + (h / 2) * k2);
+      const k4 = f(b + h * k3);
+      b += (h / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
+      t += h;
+    }
+    expect(Math.abs(t - tStar)).toBeLessThan(2e-5); // measured 6.4e-6 (one RK4 step past the pole)
+    expect(() => carrMadanHestonCalls({ ...ok, expiry: 0.99 * tStar }, { alpha: 8 })).not.toThrow();
+    expect(() => carrMadanHestonCalls({ ...ok, expiry: 1.01 * tStar }, { alpha: 8 })).toThrow(InvalidInputError);
+  });
+
   it('throws InvalidInputError naming the argument for bad inputs and options', () => {
     const ok = { ...market, params: lewisParams };
     expect(() => carrMadanHestonCalls({ ...ok, spot: -1 })).toThrow(/spot = -1/);
