@@ -76,6 +76,7 @@ export {
 } from './math/interpolation/MonotoneConvexInterpolation.js';
 export { brentRoot, type BrentRootOptions } from './math/solvers/brentRoot.js';
 export { Complex } from './math/complex/Complex.js';
+export { fft } from './math/fft/fft.js';
 export {
   adaptiveGaussKronrod,
   type AdaptiveQuadratureOptions,
@@ -341,6 +342,13 @@ export { perDay } from '../engines/blackscholes/formulas/perDay.js';
 
 // Engines: Heston
 export { hestonCharacteristicFunction } from '../engines/heston/hestonCharacteristicFunction.js';
+export { batesCharacteristicFunction, type BatesJumps } from '../engines/heston/batesCharacteristicFunction.js';
+export {
+  carrMadanHestonCalls,
+  type CarrMadanHestonInputs,
+  type CarrMadanOptions,
+  type CarrMadanHestonCalls,
+} from '../engines/heston/carrMadanHeston.js';
 export { AnalyticHestonEngine, type AnalyticHestonEngineOptions } from '../engines/heston/AnalyticHestonEngine.js';
 export { CosHestonEngine } from '../engines/heston/CosHestonEngine.js';
 export { AnalyticSabrEuropeanEngine } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';

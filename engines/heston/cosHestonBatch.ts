@@ -4,6 +4,8 @@ import { checkHestonParameters } from '../../src/processes/_lib/checkHestonParam
 import { hestonCosStrikeSums, type HestonCosBackend } from '../../src/kernels/heston.js';
 import { hestonCfExponentsInto } from './_lib/hestonCfExponents.js';
 import { hestonCumulants } from './_lib/hestonCumulants.js';
+import type { BatesJumps } from './batesCharacteristicFunction.js';
+import { addBatesJumpExponent, checkBatesJumps } from './_lib/batesJumps.js';
 
 /**
  * Inputs of {@link cosHestonBatch}: one spot, a strike axis and a maturity axis.
@@ -39,6 +41,12 @@ export interface CosHestonOptions {
   readonly truncation?: number;
   /** Where the strike sums run: `'auto'` (SIMD WebAssembly when available), `'simd'`, `'scalar'`, `'typescript'`; default `'auto'`. */
   readonly backend?: HestonCosBackend;
+  /**
+   * Bates (1996) lognormal jumps (λ per year ≥ 0, μ_J, σ_J ≥ 0) added to the Heston
+   * characteristic function ({@link batesCharacteristicFunction}); default none (Heston). The
+   * truncation range then uses c1 + λT(μ_J − e^(μ_J + σ_J²/2) + 1) and c2 + λT(μ_J² + σ_J²).
+   */
+  readonly jumps?: BatesJumps;
 }
 
 /**
@@ -115,6 +123,9 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
     throw InvalidInputError.outOfRange('terms', fixedTerms, "'auto' or integers in [2, 1048576]");
   }
   if (!(L > 0) || !Number.isFinite(L)) throw InvalidInputError.outOfRange('truncation', L, '(0, ∞)');
+  const checkedJumps = options.jumps === undefined ? undefined : checkBatesJumps(options.jumps);
+  // λ = 0 takes the Heston path unchanged (same bits).
+  const jumps = checkedJumps !== undefined && checkedJumps.lambda > 0 ? checkedJumps : undefined;
 
   const calls = new Float64Array(n * m);
   const puts = new Float64Array(n * m);
@@ -130,7 +141,13 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
   for (let j = 0; j < n; j++) {
     const t = T[j]!;
     const drift = (r[j]! - q[j]!) * t;
-    const { c1, c2 } = hestonCumulants(t, drift, params);
+    let { c1, c2 } = hestonCumulants(t, drift, params);
+    if (jumps !== undefined) {
+      const lt = jumps.lambda * t;
+      const s2 = jumps.sigmaJ * jumps.sigmaJ;
+      c1 += lt * (jumps.muJ - Math.expm1(jumps.muJ + 0.5 * s2));
+      c2 += lt * (jumps.muJ * jumps.muJ + s2);
+    }
     const half = L * Math.sqrt(Math.abs(c2));
     const alpha = c1 - half;
     const width = 2 * half;
@@ -144,6 +161,7 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
     for (let k = 0; k < terms; k++) {
       const u = (k * Math.PI) / width;
       hestonCfExponentsInto(u, 0, t, params, cf);
+      if (jumps !== undefined) addBatesJumpExponent(u, 0, t, jumps, cf); // adds to c
       // φ(u)·e^(−iuα) = exp(C + D·v0 + iu(drift − α)).
       const f = ((k === 0 ? 1 : 2) / width) * Math.exp(cf[0]! + cf[2]! * params.v0) * Math.cos(cf[1]! + cf[3]! * params.v0 + u * (drift - alpha));
       const den = 1 + u * u;

@@ -2,6 +2,8 @@
 import { Complex } from '../../../src/math/complex/Complex.js';
 import { adaptiveGaussKronrodHalfLine } from '../../../src/math/integration/adaptiveGaussKronrodHalfLine.js';
 import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
+import type { BatesJumps } from '../batesCharacteristicFunction.js';
+import { addBatesJumpExponent } from './batesJumps.js';
 import { hestonCfExponents } from './hestonCfExponents.js';
 
 export interface LewisHestonCall {
@@ -20,6 +22,8 @@ export interface LewisOptions {
   /** Price-unit tolerance of each integral's contribution. */
   readonly absoluteTolerance: number;
   readonly maxIntervals: number;
+  /** Bates (1996) lognormal jumps added to the characteristic function (validated by the caller). */
+  readonly jumps?: BatesJumps;
 }
 
 /**
@@ -48,7 +52,13 @@ export function lewisHestonCall(
     if (hit === undefined) {
       const z = new Complex(u, -0.5);
       const { c, d } = hestonCfExponents(z, t, p);
-      const w = c.add(d.scale(p.v0)).add(new Complex(0, u * x)).exp();
+      let e = c.add(d.scale(p.v0)).add(new Complex(0, u * x));
+      if (options.jumps !== undefined && options.jumps.lambda > 0) {
+        const jump = new Float64Array(2);
+        addBatesJumpExponent(u, -0.5, t, options.jumps, jump);
+        e = e.add(new Complex(jump[0]!, jump[1]!));
+      }
+      const w = e.exp();
       hit = { w, dw: d.mul(w) };
       cache.set(u, hit);
     }
