@@ -352,3 +352,9 @@ export {
   type CosHestonOptions,
 } from '../engines/heston/cosHestonBatch.js';
 export type { HestonCosBackend } from './kernels/heston.js';
+export {
+  calibrateHeston,
+  type HestonCalibrationSlice,
+  type HestonCalibrationOptions,
+  type HestonCalibrationResult,
+} from '../engines/heston/calibrateHeston.js';

@@ -41,7 +41,7 @@ const functions = [
   'parseGatheralChain', 'parseCboeChain', 'gatheralOptionChain', 'cboeOptionChain', 'putCallParityForward',
   'cboeVolatilityIndex', 'brentRoot', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
   'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
-  'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'cosHestonBatch',
+  'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'cosHestonBatch', 'calibrateHeston',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
