@@ -358,3 +358,4 @@ export {
   type HestonCalibrationOptions,
   type HestonCalibrationResult,
 } from '../engines/heston/calibrateHeston.js';
+export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
