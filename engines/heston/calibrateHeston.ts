@@ -50,7 +50,11 @@ export interface HestonCalibrationOptions {
   readonly tolerance?: number;
   /** Largest acceptable RMSE of implied vols, decimals (0.01 = 1 vol point); default 0.05. */
   readonly maxVolRmse?: number;
-  /** COS options of the pricing ({@link cosHestonBatch}); default N automatic, L = 12 (enough for fits; see there). */
+  /**
+   * COS options of the pricing ({@link cosHestonBatch}); default its own (N automatic, L = 40).
+   * L = 12 is 3–4× faster but biased for strongly Feller-violating fits: on SPX 2023-02-15
+   * (σ ≈ 2) it moved the calibrated vol RMSE from 3.3 to 5.1 vol points.
+   */
   readonly cos?: CosHestonOptions;
 }
 
@@ -126,7 +130,7 @@ export function calibrateHeston(slices: readonly HestonCalibrationSlice[], optio
   if (!(tolerance > 0)) throw InvalidInputError.outOfRange('options.tolerance', tolerance, '(0, ∞)');
   const maxVolRmse = options.maxVolRmse ?? 0.05;
   if (!(maxVolRmse > 0)) throw InvalidInputError.outOfRange('options.maxVolRmse', maxVolRmse, '(0, ∞)');
-  const cosOptions: CosHestonOptions = { truncation: 12, ...options.cos };
+  const cosOptions: CosHestonOptions = { ...options.cos };
 
   // Flatten the quotes.
   let count = 0;

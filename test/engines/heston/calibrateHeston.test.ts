@@ -28,7 +28,7 @@ function expectClose(got: HestonParameters, want: HestonParameters, tol: number)
 describe('calibrateHeston on a synthetic 5 × 7 grid (strikes 80–120, maturities 1M–2Y)', () => {
   it('recovers a Feller-satisfying set (2κθ/σ² = 2) from its own prices to 1e-8 relative', () => {
     const truth = { v0: 0.04, kappa: 1.5, theta: 0.06, sigma: 0.3, rho: -0.7 };
-    const fit = calibrateHeston(syntheticSlices(truth), { cos: { truncation: 40 } });
+    const fit = calibrateHeston(syntheticSlices(truth), {});
     expectClose(fit.parameters, truth, 1e-8);
     expect(fit.volRmse).toBeLessThan(1e-10);
     expect(fit.priceRmse).toBeLessThan(1e-9);
@@ -36,12 +36,12 @@ describe('calibrateHeston on a synthetic 5 × 7 grid (strikes 80–120, maturiti
 
   it('recovers a Feller-violating set (2κθ/σ² = 0.064) to 1e-8 relative', () => {
     const truth = { v0: 0.05, kappa: 0.8, theta: 0.04, sigma: 1, rho: -0.8 };
-    const fit = calibrateHeston(syntheticSlices(truth), { cos: { truncation: 40 } });
+    const fit = calibrateHeston(syntheticSlices(truth), {});
     expectClose(fit.parameters, truth, 1e-8);
     expect(fit.volRmse).toBeLessThan(1e-10);
   });
 
-  it('recovers from implied vols too, with the default COS range (L = 12), to 1e-5 relative', () => {
+  it('recovers from implied vols too, to 1e-5 relative', () => {
     const truth = { v0: 0.03, kappa: 2.5, theta: 0.05, sigma: 0.6, rho: -0.6 };
     const slices = syntheticSlices(truth).map((s) => {
       const m = s.strikes.length;
