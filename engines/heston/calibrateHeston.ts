@@ -93,7 +93,7 @@ const UPPER = Float64Array.of(4, 50, 4, 10, 0.999);
  * surface per residual evaluation, whatever the strikes of each slice. The residual of a quote
  * is w·(model − market) on the OTM price (put for K < F, call for K ≥ F) with w = 1/vega (Black,
  * at the market vol; for price targets the vol is implied first) — a vol error to first order —
- * or 1/(vega·spread), or 1. LM ({@link levenbergMarquardt}, Marquardt scaling, box
+ * or 1/(vega·spread), or 1. LM (the internal `levenbergMarquardt`, Marquardt scaling, box
  * v0, θ ∈ [1e-6, 4], κ ∈ [1e-3, 50], σ ∈ [1e-3, 10], ρ ∈ [−0.999, 0.999]) minimises ½‖r‖².
  * The Feller condition is not imposed.
  * The Jacobian is by forward finite differences of the COS prices (five extra surface
