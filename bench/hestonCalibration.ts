@@ -19,14 +19,16 @@ for (const [name, truth] of Object.entries(sets)) {
     const F = S * Math.exp((r - q) * t);
     return { time: t, forward: F, discount: Math.exp(-r * t), strikes, prices: strikes.map((K, i) => (K < F ? puts[j * 5 + i]! : calls[j * 5 + i]!)) };
   });
+  for (const jacobian of ['analytic', 'finite-difference'] as const) {
   const ms: number[] = [];
-  let last = calibrateHeston(slices);
+  let last = calibrateHeston(slices, { jacobian });
   for (let rep = 0; rep < 5; rep++) {
-    last = calibrateHeston(slices);
+    last = calibrateHeston(slices, { jacobian });
     ms.push(last.timeMs);
   }
   ms.sort((a, b) => a - b);
   const p = last.parameters;
   const err = Math.max(...(['v0', 'kappa', 'theta', 'sigma', 'rho'] as const).map((k) => Math.abs(p[k] - truth[k]) / Math.abs(truth[k])));
-  console.log(`${name}: median ${ms[2]!.toFixed(0)} ms (min ${ms[0]!.toFixed(0)}), ${last.iterations} iterations, max relative parameter error ${err.toExponential(2)}, vol RMSE ${last.volRmse.toExponential(2)}`);
+  console.log(`${name}, ${jacobian}: median ${ms[2]!.toFixed(0)} ms (min ${ms[0]!.toFixed(0)}), ${last.iterations} iterations, max relative parameter error ${err.toExponential(2)}, vol RMSE ${last.volRmse.toExponential(2)}`);
+}
 }

@@ -169,8 +169,8 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
   return { calls, puts };
 }
 
-/** Smallest N whose last frequency u_N = Nπ/width has |φ(u_N)| ≤ 1e-13, clamped to [64, 2^16]. */
-function autoTerms(t: number, params: HestonParameters, c2: number, width: number, cf: Float64Array): number {
+/** Smallest N whose last frequency u_N = Nπ/width has |φ(u_N)| ≤ 1e-13, clamped to [64, 2^16]. @internal */
+export function autoTerms(t: number, params: HestonParameters, c2: number, width: number, cf: Float64Array): number {
   let u = 1 / Math.sqrt(Math.abs(c2));
   const uMax = ((1 << 16) * Math.PI) / width;
   while (u < uMax) {
