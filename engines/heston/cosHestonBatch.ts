@@ -152,14 +152,7 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
       c[k] = (f * u) / den;
       sumB += b[k]!;
     }
-    for (let i = 0; i < m; i++) {
-      const d = Math.min(Math.max(logK[i]!, alpha), alpha + width);
-      const theta = (Math.PI * (d - alpha)) / width;
-      dMinusAlpha[i] = d - alpha;
-      expD[i] = Math.exp(d);
-      cosTheta[i] = Math.cos(theta);
-      sinTheta[i] = Math.sin(theta);
-    }
+    cosStrikeGeometry(logK, alpha, width, dMinusAlpha, expD, cosTheta, sinTheta);
     const riskFreeDiscount = Math.exp(-r[j]! * t);
     const dividendDiscount = Math.exp(-q[j]! * t);
     const row = puts.subarray(j * m, (j + 1) * m);
@@ -167,6 +160,21 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
     for (let i = 0; i < m; i++) calls[j * m + i] = row[i]! + spot * dividendDiscount - K[i]! * riskFreeDiscount;
   }
   return { calls, puts };
+}
+
+/**
+ * Per strike, d = ln(K/S) clamped to [α, α + width], and d − α, e^d, cos θ, sin θ with
+ * θ = π(d − α)/width: the strike-dependent inputs of the COS put sums. @internal
+ */
+export function cosStrikeGeometry(logK: Float64Array, alpha: number, width: number, dMinusAlpha: Float64Array, expD: Float64Array, cosTheta: Float64Array, sinTheta: Float64Array): void {
+  for (let i = 0; i < logK.length; i++) {
+    const d = Math.min(Math.max(logK[i]!, alpha), alpha + width);
+    const theta = (Math.PI * (d - alpha)) / width;
+    dMinusAlpha[i] = d - alpha;
+    expD[i] = Math.exp(d);
+    cosTheta[i] = Math.cos(theta);
+    sinTheta[i] = Math.sin(theta);
+  }
 }
 
 /** Smallest N whose last frequency u_N = Nπ/width has |φ(u_N)| ≤ 1e-13, clamped to [64, 2^16]. @internal */

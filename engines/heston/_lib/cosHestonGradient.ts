@@ -1,6 +1,6 @@
 import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
 import { hestonCosStrikeSums, type HestonCosBackend } from '../../../src/kernels/heston.js';
-import { autoTerms } from '../cosHestonBatch.js';
+import { autoTerms, cosStrikeGeometry } from '../cosHestonBatch.js';
 import { hestonCfGradient } from './hestonCfGradient.js';
 import { hestonCumulants } from './hestonCumulants.js';
 
@@ -56,14 +56,7 @@ export function cosHestonPutGradient(strikes: Float64Array, expiries: Float64Arr
         sumB[p] = sumB[p]! + b[p]![k]!;
       }
     }
-    for (let i = 0; i < m; i++) {
-      const d = Math.min(Math.max(logK[i]!, alpha), alpha + width);
-      const theta = (Math.PI * (d - alpha)) / width;
-      dMinusAlpha[i] = d - alpha;
-      expD[i] = Math.exp(d);
-      cosTheta[i] = Math.cos(theta);
-      sinTheta[i] = Math.sin(theta);
-    }
+    cosStrikeGeometry(logK, alpha, width, dMinusAlpha, expD, cosTheta, sinTheta);
     for (let p = 0; p < 5; p++) {
       hestonCosStrikeSums(terms, a[p]!, b[p]!, c[p]!, m, strikes, dMinusAlpha, expD, cosTheta, sinTheta, 1, Math.exp(alpha) * sumB[p]!, 1, row, backend);
       out.set(row, p * n * m + j * m);
