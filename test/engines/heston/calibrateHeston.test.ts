@@ -26,12 +26,14 @@ function expectClose(got: HestonParameters, want: HestonParameters, tol: number)
 }
 
 describe('calibrateHeston on a synthetic 5 × 7 grid (strikes 80–120, maturities 1M–2Y)', () => {
-  it('recovers a Feller-satisfying set (2κθ/σ² = 2) from its own prices to 1e-8 relative', () => {
+  it('recovers a Feller-satisfying set (2κθ/σ² = 2) from its own prices to 1e-8 relative, with either Jacobian', () => {
     const truth = { v0: 0.04, kappa: 1.5, theta: 0.06, sigma: 0.3, rho: -0.7 };
     const fit = calibrateHeston(syntheticSlices(truth), {});
     expectClose(fit.parameters, truth, 1e-8);
     expect(fit.volRmse).toBeLessThan(1e-10);
     expect(fit.priceRmse).toBeLessThan(1e-9);
+    const fd = calibrateHeston(syntheticSlices(truth), { jacobian: 'finite-difference' });
+    expectClose(fd.parameters, truth, 1e-8);
   });
 
   it('recovers a Feller-violating set (2κθ/σ² = 0.064) to 1e-8 relative', () => {
@@ -77,5 +79,7 @@ describe('calibrateHeston on a synthetic 5 × 7 grid (strikes 80–120, maturiti
     expect(() => calibrateHeston([{ time: -1, forward: 100, strikes: [100], vols: [0.2] }])).toThrow(/slices\[0\]\.time/);
     expect(() => calibrateHeston([{ time: 1, forward: 100, strikes: [100], vols: [0.2], prices: [8] }])).toThrow(/exactly one/);
     expect(() => calibrateHeston([{ time: 1, forward: 100, strikes: [100, 110], vols: [0.2] }])).toThrow(/vols\.length/);
+    expect(() => calibrateHeston([{ time: 1, forward: 100, strikes: [100], vols: [0.2] }], { jacobian: 'exact' as 'analytic' })).toThrow(/options\.jacobian/);
+    expect(() => calibrateHeston([{ time: 1, forward: 100, strikes: [100], vols: [0.2] }], { jacobian: 'exact' as 'analytic' })).toThrow(/options\.jacobian/);
   });
 });
