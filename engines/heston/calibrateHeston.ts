@@ -111,12 +111,13 @@ const UPPER = Float64Array.of(4, 50, 4, 10, 0.999);
  * At the end the model prices are inverted to Black vols ({@link impliedBlackVolatilityBatch})
  * for the vol RMSE.
  * Source: Y. Cui, S. del Baño Rollin, G. Germano (2017), "Full and fast calibration of the
- * Heston stochastic volatility model", Eur. J. Oper. Res. 263(2), 625–638 (the problem, the
- * LM method and the bounds; their analytic Jacobian is not used); Fang & Oosterlee (2008) for
- * the COS prices.
+ * Heston stochastic volatility model", Eur. J. Oper. Res. 263(2), 625–638 (the problem, LM
+ * with the analytic gradient of the characteristic function; the box here is this library's
+ * choice); Fang & Oosterlee (2008) for the COS prices.
  * Checked against: recovery of known parameters from their own COS prices (a Feller-satisfying
- * and a Feller-violating set), CalibrationError on impossible targets, SPX 2023-02-15
- * (test/engines/heston/calibrateHeston.test.ts).
+ * and a Feller-violating set, both Jacobians), CalibrationError on impossible targets
+ * (test/engines/heston/calibrateHeston.test.ts); the gradient against central differences
+ * (hestonCfGradient.test.ts); SPX 2023-02-15 (calibrateHestonSpx.test.ts).
  *
  * @param slices - maturities, each with T (years), F, D, strikes and vols or OTM prices.
  * @param options - start, weighting, budget, tolerance, RMSE threshold, COS options.
