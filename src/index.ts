@@ -360,3 +360,10 @@ export {
   type CosHestonOptions,
 } from '../engines/heston/cosHestonBatch.js';
 export type { HestonCosBackend } from './kernels/heston.js';
+export {
+  calibrateHeston,
+  type HestonCalibrationSlice,
+  type HestonCalibrationOptions,
+  type HestonCalibrationResult,
+} from '../engines/heston/calibrateHeston.js';
+export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';

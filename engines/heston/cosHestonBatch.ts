@@ -170,14 +170,7 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
       c[k] = (f * u) / den;
       sumB += b[k]!;
     }
-    for (let i = 0; i < m; i++) {
-      const d = Math.min(Math.max(logK[i]!, alpha), alpha + width);
-      const theta = (Math.PI * (d - alpha)) / width;
-      dMinusAlpha[i] = d - alpha;
-      expD[i] = Math.exp(d);
-      cosTheta[i] = Math.cos(theta);
-      sinTheta[i] = Math.sin(theta);
-    }
+    cosStrikeGeometry(logK, alpha, width, dMinusAlpha, expD, cosTheta, sinTheta);
     const riskFreeDiscount = Math.exp(-r[j]! * t);
     const dividendDiscount = Math.exp(-q[j]! * t);
     const row = puts.subarray(j * m, (j + 1) * m);
@@ -187,8 +180,23 @@ export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonO
   return { calls, puts };
 }
 
-/** Smallest N whose last frequency u_N = Nπ/width has |φ(u_N)| ≤ 1e-13, clamped to [64, 2^16]. */
-function autoTerms(t: number, params: HestonParameters, c2: number, width: number, cf: Float64Array): number {
+/**
+ * Per strike, d = ln(K/S) clamped to [α, α + width], and d − α, e^d, cos θ, sin θ with
+ * θ = π(d − α)/width: the strike-dependent inputs of the COS put sums. @internal
+ */
+export function cosStrikeGeometry(logK: Float64Array, alpha: number, width: number, dMinusAlpha: Float64Array, expD: Float64Array, cosTheta: Float64Array, sinTheta: Float64Array): void {
+  for (let i = 0; i < logK.length; i++) {
+    const d = Math.min(Math.max(logK[i]!, alpha), alpha + width);
+    const theta = (Math.PI * (d - alpha)) / width;
+    dMinusAlpha[i] = d - alpha;
+    expD[i] = Math.exp(d);
+    cosTheta[i] = Math.cos(theta);
+    sinTheta[i] = Math.sin(theta);
+  }
+}
+
+/** Smallest N whose last frequency u_N = Nπ/width has |φ(u_N)| ≤ 1e-13, clamped to [64, 2^16]. @internal */
+export function autoTerms(t: number, params: HestonParameters, c2: number, width: number, cf: Float64Array): number {
   let u = 1 / Math.sqrt(Math.abs(c2));
   const uMax = ((1 << 16) * Math.PI) / width;
   while (u < uMax) {

@@ -23,6 +23,11 @@ export interface LevenbergMarquardtOptions {
    * raises the cost (so a feasible start stays feasible); default: every point is accepted.
    */
   readonly feasible?: (x: Float64Array) => boolean;
+  /**
+   * The Jacobian ∂r_i/∂x_j at x, written row-major into `out` (length m·n); default: forward
+   * differences of `residuals`.
+   */
+  readonly jacobian?: (x: Float64Array, out: Float64Array) => void;
 }
 
 /**
@@ -95,7 +100,10 @@ export function levenbergMarquardt(
   let needJacobian = true;
   while (iterations < maxIterations && Number.isFinite(cost)) {
     iterations++;
-    if (needJacobian) {
+    if (needJacobian && options.jacobian !== undefined) {
+      options.jacobian(x, jac);
+      needJacobian = false;
+    } else if (needJacobian) {
       for (let j = 0; j < n; j++) {
         const xj = x[j] as number;
         let h = 1e-7 * Math.max(Math.abs(xj), scales[j] as number);
