@@ -1,5 +1,6 @@
 // @test nelderMead, levenbergMarquardt, solveLinearSystem (internal optimisers of src/math/optimization)
 import { describe, expect, it } from 'vitest';
+import { differentialEvolution } from '../../src/math/optimization/differentialEvolution.js';
 import { levenbergMarquardt } from '../../src/math/optimization/levenbergMarquardt.js';
 import { nelderMead } from '../../src/math/optimization/nelderMead.js';
 import { solveLinearSystem } from '../../src/math/optimization/_lib/solveLinearSystem.js';
@@ -45,5 +46,31 @@ describe('levenbergMarquardt', () => {
     expect(free.x[1]).toBeCloseTo(1, 6);
     const kept = levenbergMarquardt(res, [-1.2, 1], { residualCount: 2, maxIterations: 500, feasible: (x) => x[0]! <= 0.5 });
     expect(kept.x[0]!).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('differentialEvolution', () => {
+  it('finds the global minimum of Rastrigin (many local minima) and gets near Rosenbrock’s, deterministically', () => {
+    // Rastrigin: 10n + Σ(x² − 10 cos 2πx), global minimum 0 at the origin, local minima at every integer point.
+    const rastrigin = (x: Float64Array) => 20 + x.reduce((s, v) => s + v * v - 10 * Math.cos(2 * Math.PI * v), 0);
+    const r = differentialEvolution(rastrigin, { lower: [-5.12, -5.12], upper: [5.12, 5.12], generations: 200, seed: 7 });
+    expect(r.cost).toBeLessThan(1e-6);
+    expect(Math.hypot(r.x[0]!, r.x[1]!)).toBeLessThan(1e-3);
+    const again = differentialEvolution(rastrigin, { lower: [-5.12, -5.12], upper: [5.12, 5.12], generations: 200, seed: 7 });
+    expect(Array.from(again.x)).toEqual(Array.from(r.x));
+    const rosenbrock = (x: Float64Array) => 100 * (x[1]! - x[0]! ** 2) ** 2 + (1 - x[0]!) ** 2;
+    const q = differentialEvolution(rosenbrock, { lower: [-2, -2], upper: [2, 2], generations: 150 });
+    expect(Math.hypot(q.x[0]! - 1, q.x[1]! - 1)).toBeLessThan(0.05);
+    expect(q.evaluations).toBe(20 * 151);
+  });
+
+  it('stays in the box, treats non-finite costs as +∞, and refuses bad options by name', () => {
+    const r = differentialEvolution((x) => (x[0]! > 0.5 ? Number.NaN : -x[0]!), { lower: [0], upper: [1], generations: 40 });
+    expect(r.x[0]).toBeGreaterThanOrEqual(0);
+    expect(r.x[0]).toBeLessThanOrEqual(0.5);
+    expect(r.x[0]).toBeGreaterThan(0.45);
+    expect(() => differentialEvolution(() => 0, { lower: [0], upper: [0] })).toThrow(/upper\[0\]/);
+    expect(() => differentialEvolution(() => 0, { lower: [0], upper: [1], populationSize: 3 })).toThrow(/populationSize/);
+    expect(() => differentialEvolution(() => 0, { lower: [0], upper: [1], crossover: 2 })).toThrow(/crossover/);
   });
 });
