@@ -76,6 +76,8 @@ export interface Desk {
   readonly sofrOnDeskDate: ZeroCurve;
   readonly dividends: ZeroCurve;
   readonly surface: BlackVarianceSurface;
+  /** The book's pricing engine (Black–Scholes on the surface); swap an option's engine and back with it. */
+  readonly engine: AnalyticEuropeanEngine;
   readonly slices: readonly GatheralSlice[];
   /** Rows skipped per source: `chain`, `treasury`, and `mid prices` (quotes whose mid price could not be inverted). */
   readonly skipped: Readonly<Record<string, SkippedRows>>;
@@ -210,6 +212,7 @@ export function buildDesk(options: DeskOptions = {}): Desk {
     sofrOnDeskDate,
     dividends,
     surface,
+    engine,
     slices,
     skipped: { chain: chain.skipped, treasury: par.skipped, 'mid prices': mids.skipped },
     candidates: listed.length,
