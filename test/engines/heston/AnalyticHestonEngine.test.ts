@@ -10,25 +10,15 @@ import { InvalidInputError } from '../../../src/errors.js';
 import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
 import { europeanOption, OptionType, setToday, today } from '../../_lib/market.js';
 import { published, quantlib } from '../../_lib/reference.js';
-import { hestonMarket, lewisParams } from './_lib/hestonMarket.js';
+import { hestonCases, hestonGrid, hestonMarket, hestonOption, lewisParams } from './_lib/hestonMarket.js';
 
-interface HestonCase {
-  id: string;
-  inputs: { S: number; K: number; N_days: number; T: number; r: number; q: number } & HestonParameters;
-  outputs: { call: number; put: number };
-}
-const cases: HestonCase[] = quantlib['heston'].cases;
-const grid = quantlib['heston'].grid_standard_params;
+const cases = hestonCases;
+const grid = hestonGrid;
 
 beforeEach(setToday);
 
-/** Prices a European option with the Lewis engine on a fresh flat market. */
-function lewis(S: number, K: number, days: number, r: number, q: number, p: HestonParameters, type: OptionType) {
-  const m = hestonMarket(S, r, q, p);
-  const option = europeanOption(type, K, days);
-  option.setPricingEngine(new AnalyticHestonEngine(m.model));
-  return { m, option };
-}
+const lewis = (S: number, K: number, days: number, r: number, q: number, p: HestonParameters, type: OptionType) =>
+  hestonOption((model) => new AnalyticHestonEngine(model), S, K, days, r, q, p, type);
 
 describe('AnalyticHestonEngine (Lewis 2001 single integral)', () => {
   it('reduces to Black–Scholes when σ → 0 with v0 = θ (checks the formula itself)', () => {

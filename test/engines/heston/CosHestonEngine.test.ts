@@ -7,25 +7,16 @@ import { AmericanExercise } from '../../../instruments/exercises/AmericanExercis
 import { InvalidInputError } from '../../../src/errors.js';
 import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
 import { europeanOption, OptionType, setToday, today } from '../../_lib/market.js';
-import { published, quantlib } from '../../_lib/reference.js';
-import { hestonMarket, lewisParams } from './_lib/hestonMarket.js';
+import { published } from '../../_lib/reference.js';
+import { hestonCases, hestonGrid, hestonMarket, hestonOption, lewisParams } from './_lib/hestonMarket.js';
 
-interface HestonCase {
-  id: string;
-  inputs: { S: number; K: number; N_days: number; T: number; r: number; q: number } & HestonParameters;
-  outputs: { call: number; put: number };
-}
-const cases: HestonCase[] = quantlib['heston'].cases;
-const grid = quantlib['heston'].grid_standard_params;
+const cases = hestonCases;
+const grid = hestonGrid;
 
 beforeEach(setToday);
 
-function cos(S: number, K: number, days: number, r: number, q: number, p: HestonParameters, type: OptionType) {
-  const m = hestonMarket(S, r, q, p);
-  const option = europeanOption(type, K, days);
-  option.setPricingEngine(new CosHestonEngine(m.model));
-  return { m, option };
-}
+const cos = (S: number, K: number, days: number, r: number, q: number, p: HestonParameters, type: OptionType) =>
+  hestonOption((model) => new CosHestonEngine(model), S, K, days, r, q, p, type);
 
 describe('CosHestonEngine and cosHestonBatch (Fang & Oosterlee 2008)', () => {
   it('Lewis (2001, 2019) reference prices to 1e-8 with the defaults (N automatic, L = 40)', () => {

@@ -5,17 +5,10 @@ import { AmericanExercise } from '../../../instruments/exercises/AmericanExercis
 import { PlainVanillaPayoff } from '../../../instruments/payoffs/PlainVanillaPayoff.js';
 import { VanillaOption } from '../../../instruments/VanillaOption.js';
 import { InvalidInputError } from '../../../src/errors.js';
-import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
 import { europeanOption, OptionType, setToday, today } from '../../_lib/market.js';
-import { quantlib } from '../../_lib/reference.js';
-import { hestonMarket } from './_lib/hestonMarket.js';
+import { hestonCases, hestonMarket, type HestonCase } from './_lib/hestonMarket.js';
 
-interface HestonCase {
-  id: string;
-  inputs: { S: number; K: number; N_days: number; T: number; r: number; q: number } & HestonParameters;
-  outputs: { call: number; put: number };
-}
-const cases: HestonCase[] = quantlib['heston'].cases;
+const cases = hestonCases;
 const byId = (id: string): HestonCase => cases.find((c) => c.id === id)!;
 
 beforeEach(setToday);
