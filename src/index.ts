@@ -153,6 +153,7 @@ export {
 export { GeneralizedBlackScholesProcess } from './processes/GeneralizedBlackScholesProcess.js';
 export { HestonProcess } from './processes/HestonProcess.js';
 export type { HestonParameters } from './processes/HestonParameters.js';
+export type { RoughHestonParameters } from './processes/RoughHestonParameters.js';
 
 // Models
 export { HestonModel } from './models/HestonModel.js';
@@ -193,6 +194,8 @@ export {
 export { BlackVolTermStructure } from '../termstructures/volatility/BlackVolTermStructure.js';
 export { BlackConstantVol } from '../termstructures/volatility/BlackConstantVol.js';
 export { BlackVarianceSurface } from '../termstructures/volatility/BlackVarianceSurface.js';
+export { LocalVolTermStructure } from '../termstructures/volatility/LocalVolTermStructure.js';
+export type { TotalVarianceSurface, TotalVarianceDerivatives } from '../termstructures/volatility/TotalVarianceSurface.js';
 export type { SviRawParameters } from '../termstructures/volatility/svi/SviRawParameters.js';
 export type { SviNaturalParameters } from '../termstructures/volatility/svi/SviNaturalParameters.js';
 export type { SviJumpWingsParameters } from '../termstructures/volatility/svi/SviJumpWingsParameters.js';

@@ -12,7 +12,7 @@ const classes = [
   'GeneralizedBlackScholesProcess', 'TermStructure', 'YieldTermStructure', 'FlatForward', 'ZeroCurve',
   'InterpolatedDiscountCurve', 'InterpolatedForwardCurve', 'ZeroSpreadedTermStructure',
   'RateHelper', 'DepositRateHelper', 'FraRateHelper', 'SwapRateHelper', 'OISRateHelper', 'SofrFutureRateHelper', 'PiecewiseYieldCurve', 'MultiCurveBootstrap',
-  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface', 'SviSmileSection', 'SviFittedSmileSection', 'SabrSmileSection', 'SabrFittedSmileSection', 'SabrSurface',
+  'BlackVolTermStructure', 'BlackConstantVol', 'BlackVarianceSurface', 'LocalVolTermStructure', 'SviSmileSection', 'SviFittedSmileSection', 'SabrSmileSection', 'SabrFittedSmileSection', 'SabrSurface',
   'Instrument', 'Payoff', 'StrikedTypePayoff', 'PlainVanillaPayoff', 'CashOrNothingPayoff', 'AssetOrNothingPayoff', 'GapPayoff',
   'Exercise', 'EuropeanExercise', 'AmericanExercise', 'BermudanExercise', 'OneAssetOption', 'VanillaOption', 'BarrierOption',
   'ContinuousAveragingAsianOption', 'DiscreteAveragingAsianOption',
