@@ -1,0 +1,102 @@
+// The rough Bergomi hybrid-scheme Monte Carlo kernel in plain TypeScript: the same algorithm,
+// operation for operation, as kernels/rbergomi.ts. The oracle in tests and the fallback where
+// WebAssembly SIMD is unavailable. Layouts: see ./rbergomi.ts.
+import { refExp } from './_lib/referenceMath.js';
+import { invNormAS241, philoxBlock, wordToUniform } from './montecarlo.reference.js';
+
+/** Inputs of the fused rough Bergomi kernel (layouts: see mcRoughBergomiRun in ./rbergomi.ts). @internal */
+export interface RoughBergomiKernelInputs {
+  readonly samples: number;
+  /** Global index of the first sample's Philox stream (integer, < 2^53). */
+  readonly firstPath: number;
+  readonly key0: number;
+  readonly key1: number;
+  readonly steps: number;
+  readonly antithetic: boolean;
+  /** steps + 1 numbers: Γ_k = √(2H)·(b*_k·Δ)^(H−½) at index k (k ≥ 2 used). */
+  readonly gamma: Float64Array;
+  /** steps numbers: m_j = ln ξ0(t_{j+1}) − ½η²·t_{j+1}^(2H). */
+  readonly drift: Float64Array;
+  /** 8 numbers: √Δ, c1, c2, η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0). */
+  readonly params: Float64Array;
+  /** Strikes relative to the forward, K/F (nStrikes numbers). */
+  readonly strikes: Float64Array;
+  /** ω per strike: +1 call, −1 put. */
+  readonly omegas: Float64Array;
+}
+
+const block = new Uint32Array(4);
+
+/**
+ * The fused rough Bergomi kernel in TypeScript; acc (length ≥ 2 + 3·nStrikes) is added to; paths
+ * (samples·steps) receives Y when given. Returns 1 if an accumulator is not finite. @internal
+ */
+export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Float64Array, paths?: Float64Array): number {
+  const n = inp.steps;
+  const dims = 3 * n;
+  const nk = inp.strikes.length;
+  const z = new Float64Array(dims);
+  const dw = new Float64Array(n);
+  const ey = new Float64Array(n);
+  const ys = new Float64Array(nk);
+  const loc = new Float64Array(2 + 3 * nk);
+  const g = inp.gamma;
+  const md = inp.drift;
+  const K = inp.strikes;
+  const om = inp.omegas;
+  const pr = inp.params;
+  const sqrtDt = pr[0]!, c1 = pr[1]!, c2 = pr[2]!, eta = pr[3]!, rho = pr[4]!, rhoBar = pr[5]!, halfDt = pr[6]!, v0 = pr[7]!;
+  const passes = inp.antithetic ? 2 : 1;
+  for (let s = 0; s < inp.samples; s++) {
+    const p = inp.firstPath + s;
+    const lo = p >>> 0;
+    const hi = Math.floor(p / 4294967296) >>> 0;
+    for (let j = 0; j < dims; j += 4) {
+      philoxBlock(lo, hi, j >>> 2, 0, inp.key0, inp.key1, block);
+      for (let w = 0; w < 4 && j + w < dims; w++) z[j + w] = invNormAS241(wordToUniform(block[w]!));
+    }
+    for (let j = 0; j < n; j++) {
+      dw[j] = sqrtDt * z[3 * j]!;
+      ey[j] = c1 * z[3 * j]! + c2 * z[3 * j + 1]!;
+    }
+    for (let j = 0; j < n; j++) {
+      let y = ey[j]!;
+      for (let k = 2; k <= j + 1; k++) y = y + g[k]! * dw[j + 1 - k]!;
+      ey[j] = y;
+    }
+    if (paths !== undefined) paths.set(ey, s * n);
+    for (let i = 0; i < n; i++) ey[i] = eta * ey[i]!;
+    ys.fill(0);
+    let c = 0;
+    for (let a = 0; a < passes; a++) {
+      const sign = a === 0 ? 1 : -1;
+      let x = 0;
+      let v = v0;
+      for (let i = 0; i < n; i++) {
+        const dz = rho * dw[i]! + rhoBar * (sqrtDt * z[3 * i + 2]!);
+        x = x + (sign * (Math.sqrt(v) * dz) - halfDt * v);
+        v = refExp(sign * ey[i]! + md[i]!);
+      }
+      const sT = refExp(x);
+      c += sT;
+      for (let m = 0; m < nk; m++) ys[m] = ys[m]! + Math.max(om[m]! * (sT - K[m]!), 0);
+    }
+    if (passes === 2) c *= 0.5;
+    loc[0] = loc[0]! + c;
+    loc[1] = loc[1]! + c * c;
+    for (let m = 0; m < nk; m++) {
+      let y = ys[m]!;
+      if (passes === 2) y *= 0.5;
+      const o = 2 + 3 * m;
+      loc[o] = loc[o]! + y;
+      loc[o + 1] = loc[o + 1]! + y * y;
+      loc[o + 2] = loc[o + 2]! + y * c;
+    }
+  }
+  let t = 0;
+  for (let i = 0; i < loc.length; i++) {
+    t += loc[i]!;
+    acc[i] = acc[i]! + loc[i]!;
+  }
+  return t - t === 0 ? 0 : 1;
+}
