@@ -8,7 +8,7 @@
 // Sources: Bayer, Friz & Gatheral (2016), Quant. Finance 16(6), §2; Bennedsen, Lunde & Pakkanen
 // (2017), Finance Stoch. 21, eqs. (4.1)–(4.5) and Prop. 2.8 (b*); McCrickerd & Pakkanen (2018),
 // Quant. Finance 18(11), §2 (κ = 1, the 2 × 2 covariance of the first cell).
-import { expS } from './_lib/scalarMath';
+import { expS, gaussS, ncdfS } from './_lib/scalarMath';
 import { invNormS } from './_lib/mcInverseNormal';
 import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox';
 
@@ -16,7 +16,9 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
  * For each of nSamples samples (Philox stream first + s under key (k0, k1); normal 3j, 3j+1,
  * 3j+2 of the stream drive step j: ΔW, the first-cell integral, ΔW⊥) simulates Y on the grid and
  * X = ln(S/F) by the left-point Euler step, and accumulates c = e^{X_T} and per strike
- * y_m = max(ω_m(e^{X_T} − K_m), 0) (antithetic pairs averaged): acc[0] += Σc, acc[1] += Σc²,
+ * y_m = max(ω_m(e^{X_T} − K_m), 0) (antithetic pairs averaged). Mixed estimator (params[8] ≠ 0):
+ * two normals per step (no ΔW⊥), c = F1 = exp(ρ∫√V dW − ½ρ²∫V dt) and y_m = the Black price
+ * at forward F1, total variance (1 − ρ²)∫V dt (strikes holds K_m, then ln K_m). acc[0] += Σc, acc[1] += Σc²,
  * acc[2 + 3m ..] += Σy_m, Σy_m², Σy_m·c. With paths ≠ 0, row s of paths receives Y at t_1 … t_n
  * (first pass). work holds 5·steps + nStrikes f64. Returns 1 if an accumulator is not finite.
  */
@@ -26,7 +28,7 @@ export function mcRoughBergomi(
   nStrikes: i32, strikes: usize, omegas: usize, acc: usize, paths: usize,
 ): i32 {
   const n = steps;
-  const dims = 3 * n;
+  const dims = (load<f64>(params, 64) != 0.0 ? 2 : 3) * n;
   const z = work;
   const dw = work + ((<usize>dims) << 3);
   const ey = dw + ((<usize>n) << 3);
@@ -39,6 +41,11 @@ export function mcRoughBergomi(
   const rhoBar = load<f64>(params, 40);
   const halfDt = load<f64>(params, 48);
   const v0 = load<f64>(params, 56);
+  const mixed = load<f64>(params, 64) != 0.0;
+  const per = mixed ? 2 : 3;
+  const rho2 = rho * rho;
+  const rhoBar2 = rhoBar * rhoBar;
+  const logStrikes = strikes + ((<usize>nStrikes) << 3);
   const passes = antithetic != 0 ? 2 : 1;
   for (let s = 0; s < nSamples; s++) {
     const p = <u64>first + <u64>s;
@@ -55,7 +62,7 @@ export function mcRoughBergomi(
     // ΔW of each cell; Y's own-cell part c1·z1 + c2·z2 (exact joint law with ΔW).
     for (let j = 0; j < n; j++) {
       const o = <usize>j << 3;
-      const zj = z + ((<usize>(3 * j)) << 3);
+      const zj = z + ((<usize>(per * j)) << 3);
       store<f64>(dw + o, sqrtDt * load<f64>(zj));
       store<f64>(ey + o, c1 * load<f64>(zj) + c2 * load<f64>(zj, 8));
     }
@@ -96,6 +103,36 @@ export function mcRoughBergomi(
       const sign: f64 = a == 0 ? 1.0 : -1.0;
       let x: f64 = 0.0;
       let v = v0;
+      if (mixed) {
+        // Conditional on W: ln(S_T/F) ~ N(ln F1 − ½(1 − ρ²)Q, (1 − ρ²)Q), F1 = exp(ρ∫√V dW − ½ρ²Q), Q = ∫V dt.
+        let q: f64 = 0.0;
+        for (let i = 0; i < n; i++) {
+          const o = <usize>i << 3;
+          x = x + sqrt<f64>(v) * (sign * load<f64>(dw + o));
+          q = q + v;
+          v = expS(sign * load<f64>(ey + o) + load<f64>(drift + o));
+        }
+        const Q = 2.0 * halfDt * q;
+        const lnF = rho * x - 0.5 * rho2 * Q;
+        const sd = sqrt<f64>(rhoBar2 * Q);
+        const f1 = expS(lnF);
+        c += f1;
+        for (let m = 0; m < nStrikes; m++) {
+          const o = <usize>m << 3;
+          const w = load<f64>(omegas + o);
+          const K = load<f64>(strikes + o);
+          let pv: f64;
+          if (sd > 1e-100) {
+            const d1 = (lnF - load<f64>(logStrikes + o)) / sd + 0.5 * sd;
+            const d2 = d1 - sd;
+            pv = max<f64>(w * (f1 * ncdfS(w * d1, gaussS(d1)) - K * ncdfS(w * d2, gaussS(d2))), 0.0);
+          } else {
+            pv = max<f64>(w * (f1 - K), 0.0);
+          }
+          store<f64>(ys + o, load<f64>(ys + o) + pv);
+        }
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const o = <usize>i << 3;
         const dz = rho * load<f64>(dw + o) + rhoBar * (sqrtDt * load<f64>(z + ((<usize>(3 * i + 2)) << 3)));

@@ -20,8 +20,13 @@ export interface RoughBergomiMcOptions {
   readonly seed?: number;
   /** Antithetic variates (all normals negated); default true. */
   readonly antithetic?: boolean;
-  /** Regression control variate on S_T/F(T) (known mean 1); default true. */
+  /** Regression control variate on the simulated forward (S_T/F(T), or F1 with `mixed`; known mean 1); default true. */
   readonly controlVariate?: boolean;
+  /**
+   * Mixed (conditional) estimator: price by Black–Scholes conditionally on the variance driver W
+   * (Romano & Touzi 1997; McCrickerd & Pakkanen 2018); default true. Needs |ρ| < 1 to help.
+   */
+  readonly mixed?: boolean;
   /** Kernel backend: `'auto'` (default), `'simd'`, `'scalar'` (WebAssembly), `'typescript'` (reference). */
   readonly backend?: BatchBackend;
 }
@@ -68,7 +73,7 @@ function kernelInputs(model: RoughBergomiModel, T: number, strikes: Float64Array
     drift[j] = Math.log(model.forwardVariance(t)) - e2 * Math.pow(t, 2 * model.H);
   }
   const params = new Float64Array(ROUGH_BERGOMI_PARAMS);
-  params.set([Math.sqrt(dt), c1, c2, model.eta, model.rho, Math.sqrt(1 - model.rho * model.rho), 0.5 * dt, model.forwardVariance(0)]);
+  params.set([Math.sqrt(dt), c1, c2, model.eta, model.rho, Math.sqrt(1 - model.rho * model.rho), 0.5 * dt, model.forwardVariance(0), (o?.mixed ?? true) ? 1 : 0]);
   const inp: RoughBergomiKernelInputs = {
     samples, firstPath: 0, key0: seed, key1: 0, steps, antithetic: o?.antithetic ?? true, gamma, drift, params, strikes, omegas,
   };
@@ -115,12 +120,13 @@ export function roughBergomiSmile(model: RoughBergomiModel, expiry: number, logS
   const nk = logStrikes.length;
   if (nk < 1) throw InvalidInputError.outOfRange('logStrikes.length', nk, '[1, ∞)');
   const ks = Float64Array.from(logStrikes);
-  const strikes = new Float64Array(nk);
+  const strikes = new Float64Array(2 * nk);
   const omegas = new Float64Array(nk);
   for (let i = 0; i < nk; i++) {
     const k = ks[i]!;
     if (!(Number.isFinite(k) && Math.abs(k) <= 10)) throw InvalidInputError.outOfRange(`logStrikes[${i}]`, k, '[-10, 10]');
     strikes[i] = Math.exp(k);
+    strikes[nk + i] = k;
     omegas[i] = k < 0 ? -1 : 1;
   }
   const inp = kernelInputs(model, expiry, strikes, omegas, options);

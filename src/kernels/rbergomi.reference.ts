@@ -1,7 +1,7 @@
 // The rough Bergomi hybrid-scheme Monte Carlo kernel in plain TypeScript: the same algorithm,
 // operation for operation, as kernels/rbergomi.ts. The oracle in tests and the fallback where
 // WebAssembly SIMD is unavailable. Layouts: see ./rbergomi.ts.
-import { refExp } from './_lib/referenceMath.js';
+import { refExp, refGauss, refNormalCdf } from './_lib/referenceMath.js';
 import { invNormAS241, philoxBlock, wordToUniform } from './montecarlo.reference.js';
 
 /** Inputs of the fused rough Bergomi kernel (layouts: see mcRoughBergomiRun in ./rbergomi.ts). @internal */
@@ -17,9 +17,9 @@ export interface RoughBergomiKernelInputs {
   readonly gamma: Float64Array;
   /** steps numbers: m_j = ln ξ0(t_{j+1}) − ½η²·t_{j+1}^(2H). */
   readonly drift: Float64Array;
-  /** 8 numbers: √Δ, c1, c2, η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0). */
+  /** 9 numbers: √Δ, c1, c2, η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0), mixed-estimator flag (1/0). */
   readonly params: Float64Array;
-  /** Strikes relative to the forward, K/F (nStrikes numbers). */
+  /** Strikes relative to the forward, K/F (nStrikes numbers), then their logarithms ln(K/F) (nStrikes more). */
   readonly strikes: Float64Array;
   /** ω per strike: +1 call, −1 put. */
   readonly omegas: Float64Array;
@@ -33,8 +33,11 @@ const block = new Uint32Array(4);
  */
 export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Float64Array, paths?: Float64Array): number {
   const n = inp.steps;
-  const dims = 3 * n;
-  const nk = inp.strikes.length;
+  const pr = inp.params;
+  const mixed = pr[8]! !== 0;
+  const per = mixed ? 2 : 3;
+  const dims = per * n;
+  const nk = inp.omegas.length;
   const z = new Float64Array(dims);
   const dw = new Float64Array(n);
   const ey = new Float64Array(n);
@@ -44,8 +47,9 @@ export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Floa
   const md = inp.drift;
   const K = inp.strikes;
   const om = inp.omegas;
-  const pr = inp.params;
   const sqrtDt = pr[0]!, c1 = pr[1]!, c2 = pr[2]!, eta = pr[3]!, rho = pr[4]!, rhoBar = pr[5]!, halfDt = pr[6]!, v0 = pr[7]!;
+  const rho2 = rho * rho;
+  const rhoBar2 = rhoBar * rhoBar;
   const passes = inp.antithetic ? 2 : 1;
   for (let s = 0; s < inp.samples; s++) {
     const p = inp.firstPath + s;
@@ -56,8 +60,8 @@ export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Floa
       for (let w = 0; w < 4 && j + w < dims; w++) z[j + w] = invNormAS241(wordToUniform(block[w]!));
     }
     for (let j = 0; j < n; j++) {
-      dw[j] = sqrtDt * z[3 * j]!;
-      ey[j] = c1 * z[3 * j]! + c2 * z[3 * j + 1]!;
+      dw[j] = sqrtDt * z[per * j]!;
+      ey[j] = c1 * z[per * j]! + c2 * z[per * j + 1]!;
     }
     for (let j = 0; j < n; j++) {
       let y = ey[j]!;
@@ -72,6 +76,32 @@ export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Floa
       const sign = a === 0 ? 1 : -1;
       let x = 0;
       let v = v0;
+      if (mixed) {
+        let q = 0;
+        for (let i = 0; i < n; i++) {
+          x = x + Math.sqrt(v) * (sign * dw[i]!);
+          q = q + v;
+          v = refExp(sign * ey[i]! + md[i]!);
+        }
+        const Q = 2 * halfDt * q;
+        const lnF = rho * x - 0.5 * rho2 * Q;
+        const sd = Math.sqrt(rhoBar2 * Q);
+        const f1 = refExp(lnF);
+        c += f1;
+        for (let m = 0; m < nk; m++) {
+          const w = om[m]!;
+          let pv: number;
+          if (sd > 1e-100) {
+            const d1 = (lnF - K[nk + m]!) / sd + 0.5 * sd;
+            const d2 = d1 - sd;
+            pv = Math.max(w * (f1 * refNormalCdf(w * d1, refGauss(d1)) - K[m]! * refNormalCdf(w * d2, refGauss(d2))), 0);
+          } else {
+            pv = Math.max(w * (f1 - K[m]!), 0);
+          }
+          ys[m] = ys[m]! + pv;
+        }
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const dz = rho * dw[i]! + rhoBar * (sqrtDt * z[3 * i + 2]!);
         x = x + (sign * (Math.sqrt(v) * dz) - halfDt * v);

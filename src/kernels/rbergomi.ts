@@ -6,7 +6,7 @@ import type { RoughBergomiKernelInputs } from './rbergomi.reference.js';
 import { withScratch } from './withScratch.js';
 
 /** Length of the rough Bergomi kernel's `params` column. @internal */
-export const ROUGH_BERGOMI_PARAMS = 8;
+export const ROUGH_BERGOMI_PARAMS = 9;
 
 /** Largest number of path values copied out of scratch per kernel call (4 MB). */
 const CHUNK_DOUBLES = 1 << 19;
@@ -20,14 +20,17 @@ const CHUNK_DOUBLES = 1 << 19;
  * for k = 2 … steps (indices 0, 1 unused), b*_k = ((k^(H+½) − (k−1)^(H+½))/(H+½))^(1/(H−½));
  * `drift[j]` = ln ξ0(t_{j+1}) − ½η² t_{j+1}^(2H); `params` ({@link ROUGH_BERGOMI_PARAMS}) = √Δ,
  * c1, c2 (the own-cell integral √(2H)∫_{t_j}^{t_{j+1}} (t_{j+1} − s)^(H−½) dW_s = c1·z1 + c2·z2 with
- * ΔW = √Δ·z1, the exact 2 × 2 Cholesky factor), η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0); `strikes` =
- * K/F(T), `omegas` = ±1. Step j: Y_{j+1} = c1 z1_j + c2 z2_j + Σ_{k=2}^{j+1} Γ_k ΔW_{j+1−k},
+ * ΔW = √Δ·z1, the exact 2 × 2 Cholesky factor), η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0), mixed flag;
+ * `strikes` = K/F(T) for every strike, then ln(K/F(T)) for every strike; `omegas` = ±1. Step j: Y_{j+1} = c1 z1_j + c2 z2_j + Σ_{k=2}^{j+1} Γ_k ΔW_{j+1−k},
  * X_{j+1} = X_j + √V_j (ρΔW_j + √(1−ρ²)√Δ z3_j) − ½V_jΔ, V_{j+1} = exp(ηY_{j+1} + drift[j]).
  * `acc` (length ≥ 2 + 3·nStrikes) receives += Σc, Σc² (c = e^{X_T} = S_T/F(T), mean 1) and per
- * strike Σy, Σy², Σyc (y = (ω(c − K/F))⁺; antithetic pairs averaged). Random numbers: sample s
- * uses Philox stream `firstPath + s` under key (key0, key1); normal 3j + i (i = 0, 1, 2) of the
- * stream (word (3j + i) mod 4 of block ⌊(3j + i)/4⌋, AS241) is z_{i+1} of step j. Antithetic:
- * all normals negated. `paths` (length ≥ samples·steps) receives Y(t_1 … t_n) per sample.
+ * strike Σy, Σy², Σyc (y = (ω(c − K/F))⁺; antithetic pairs averaged). Mixed estimator (flag 1;
+ * Romano & Touzi 1997, McCrickerd & Pakkanen 2018 §3): conditionally on W, ln(S_T/F) is normal,
+ * so c = F1 = exp(ρ∫√V dW − ½ρ²∫V dt) (left-point sums) and y = the Black price at forward F1,
+ * total variance (1 − ρ²)∫V dt; no ΔW⊥ is drawn. Random numbers: sample s uses Philox stream
+ * `firstPath + s` under key (key0, key1); normal dj + i (d = 3, or 2 when mixed; i = 0, 1, 2) of
+ * the stream (word (dj + i) mod 4 of block ⌊(dj + i)/4⌋, AS241) is z_{i+1} of step j.
+ * Antithetic: all normals negated. `paths` (length ≥ samples·steps) receives Y(t_1 … t_n) per sample.
  * The TypeScript reference performs the same operations in the same order with the same exp
  * approximation: the WASM scalar loop, the f64x2 loop and the reference are bitwise equal.
  *
@@ -52,20 +55,20 @@ export function mcRoughBergomiRun(inp: RoughBergomiKernelInputs, acc: Float64Arr
   } else {
     flag = withScratch((scratch) => {
       const n = inp.steps;
-      const nk = inp.strikes.length;
+      const nk = inp.omegas.length;
       const chunk = paths !== undefined ? Math.max(1, Math.min(inp.samples, Math.floor(CHUNK_DOUBLES / n))) : inp.samples;
       const work = scratch.f64(5 * n + nk);
       const gamma = scratch.f64(n + 1);
       const drift = scratch.f64(n);
       const params = scratch.f64(ROUGH_BERGOMI_PARAMS);
-      const strikes = scratch.f64(Math.max(nk, 1));
+      const strikes = scratch.f64(Math.max(2 * nk, 1));
       const omegas = scratch.f64(Math.max(nk, 1));
       const accB = scratch.f64(2 + 3 * nk);
       const out = paths !== undefined ? scratch.f64(chunk * n) : undefined;
       gamma.view.set(inp.gamma.subarray(0, n + 1));
       drift.view.set(inp.drift.subarray(0, n));
       params.view.set(inp.params.subarray(0, ROUGH_BERGOMI_PARAMS));
-      strikes.view.set(inp.strikes);
+      strikes.view.set(inp.strikes.subarray(0, 2 * nk));
       omegas.view.set(inp.omegas);
       accB.view.fill(0);
       let bad = 0;

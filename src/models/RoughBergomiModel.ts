@@ -18,7 +18,7 @@ import { InvalidInputError } from '../errors.js';
  * @example
  * ```ts
  * import { RoughBergomiModel } from 'quantflow';
- * const m = new RoughBergomiModel({ xi0: 0.235 ** 2, eta: 1.9, rho: -0.9, H: 0.07 });
+ * const m = new RoughBergomiModel({ xi0: 0.055225, eta: 1.9, rho: -0.9, H: 0.07 });
  * m.forwardVariance(0.5); //=> 0.055225
  * ```
  * @public
