@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import { philoxBlock, wordToUniform } from '../kernels/montecarlo.reference.js';
+import { invNormAS241, philoxBlock, wordToUniform } from '../kernels/montecarlo.reference.js';
 
 /**
  * Options of {@link variogramHurst}.
@@ -39,11 +39,11 @@ export interface HurstEstimate {
   readonly zetaStdErrors: Float64Array;
   /** OLS standard error of H from the ζ_q on q fit (5 points; ignores the ζ_q's errors). */
   readonly HRegressionStdError: number;
-  /** Bootstrap standard deviation of H (NaN-free: 0 replications gives Infinity). */
+  /** Bootstrap standard deviation of H (0 replications: Infinity). */
   readonly HStdError: number;
-  /** Bootstrap percentile interval of H at `level` ([−∞, ∞] without bootstrap). */
+  /** H ± z·HStdError at `level` ([−∞, ∞] without bootstrap). */
   readonly HInterval: readonly [number, number];
-  /** Bootstrap percentile interval of ν at `level`. */
+  /** ν·exp(±z·sd(log ν)) from the bootstrap at `level` ([0, ∞] without bootstrap). */
   readonly nuInterval: readonly [number, number];
   /** Observations used (finite values). */
   readonly observations: number;
@@ -137,13 +137,6 @@ function gamma(x: number): number {
   return s / f;
 }
 
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 /**
  * Hurst exponent H and vol-of-log-vol ν of a log-volatility series by the variogram (moment
  * scaling) estimator of Gatheral, Jaisson & Rosenbaum (2018).
@@ -159,8 +152,10 @@ function quantile(sorted: Float64Array, p: number): number {
  * and `nuInterval` come from a moving-block bootstrap (Künsch 1989) of the time index of the
  * moment means: blocks of `blockLength` consecutive t are drawn with replacement, each t
  * bringing its increments x_{t+Δ} − x_t for every (q, Δ) (t over the common range 0 … n − max Δ − 1),
- * and the two regressions are redone; percentile interval at `level`; `HStdError` is the
- * bootstrap standard deviation.
+ * and the two regressions are redone. `HStdError` is the bootstrap standard deviation of H and
+ * `HInterval` = H ± z·HStdError (z the normal quantile of `level`); `nuInterval` likewise on log ν.
+ * (The percentile interval of the same replicates is off-centre: on exact fBM it covered the true
+ * H in ~87 % of paths at 95 %.)
  * Source: J. Gatheral, T. Jaisson, M. Rosenbaum (2018), "Volatility is rough", Quant. Finance
  * 18(6), 933–949, §2.1–2.2 (eq. (2.1) and the ζ_q fit); H. R. Künsch (1989), "The jackknife and
  * the bootstrap for general stationary observations", Ann. Statist. 17(3).
@@ -255,13 +250,19 @@ export function variogramHurst(logVol: ArrayLike<number>, options?: VariogramHur
       hs[r] = f.H;
       nus[r] = f.nu;
     }
-    const mean = hs.reduce((a, b) => a + b, 0) / reps;
-    HStdError = Math.sqrt(hs.reduce((a, b) => a + (b - mean) * (b - mean), 0) / Math.max(reps - 1, 1));
-    hs.sort();
-    nus.sort();
-    const a = (1 - level) / 2;
-    HInterval = [quantile(hs, a), quantile(hs, 1 - a)];
-    nuInterval = [quantile(nus, a), quantile(nus, 1 - a)];
+    // Normal intervals centred on the estimate with the bootstrap spread: on exact fBM the
+    // percentile interval of the same replicates is off-centre and covered H in only ~87 % of
+    // paths at 95 % (docs/models/hurst.md), the normal one in ~95 %.
+    const sdOf = (v: Float64Array): number => {
+      const m = v.reduce((p, q) => p + q, 0) / reps;
+      return Math.sqrt(v.reduce((p, q) => p + (q - m) * (q - m), 0) / Math.max(reps - 1, 1));
+    };
+    HStdError = sdOf(hs);
+    const lnu = nus.map(Math.log);
+    const z = invNormAS241(0.5 + level / 2);
+    HInterval = [base.H - z * HStdError, base.H + z * HStdError];
+    const sl = sdOf(lnu);
+    nuInterval = [base.nu * Math.exp(-z * sl), base.nu * Math.exp(z * sl)];
   }
   return {
     H: base.H, nu: base.nu, qs, lags, zeta: base.zeta, zetaStdErrors: base.zse, HRegressionStdError: base.hse,

@@ -93,3 +93,12 @@ describe('roughBergomiSmile', () => {
     expect(() => roughBergomiSmile(m, 1, [0], { seed: -1 })).toThrow(InvalidInputError);
   });
 });
+
+describe('docstring examples (twins)', () => {
+  it('RoughBergomiModel and roughBergomiSmile', () => {
+    expect(new RoughBergomiModel({ xi0: 0.055225, eta: 1.9, rho: -0.9, H: 0.07 }).forwardVariance(0.5)).toBe(0.055225);
+    const m = new RoughBergomiModel({ xi0: 0.04, eta: 0, rho: 0, H: 0.5 });
+    const s = roughBergomiSmile(m, 1, [-0.1, 0, 0.1], { samples: 1000, steps: 4 });
+    expect(Array.from(s.impliedVols, (v) => v.toFixed(6))).toEqual(['0.200000', '0.200000', '0.200000']);
+  });
+});
