@@ -22,7 +22,7 @@ function kernelRates(): void {
       for (const backend of ['typescript', 'scalar', 'simd'] as BatchBackend[]) {
         if (backend !== 'typescript' && kernelBackend() !== 'simd') continue;
         const samples = backend === 'typescript' ? 2000 : 8000;
-        const t = medianSeconds(() => roughBergomiSmile(model, 0.25, KS, { samples, steps, mixed, backend }), REPEATS, 1);
+        const t = medianSeconds(() => roughBergomiSmile(model, 0.25, KS, { samples, steps, mixed, backend, convolution: 'direct' }), REPEATS, 1);
         // Antithetic (the default): each sample walks two price paths over one Volterra path.
         const rate = (samples * steps) / t;
         if (backend === 'typescript') ts = rate;
@@ -35,6 +35,22 @@ function kernelRates(): void {
     }
   }
   console.log(`rough Bergomi kernel (hybrid scheme κ = 1, direct convolution), 3 strikes, antithetic, median of ${REPEATS}`);
+  console.table(rows);
+}
+
+function convolutions(): void {
+  const model = new RoughBergomiModel(PUBLISHED);
+  const rows: Array<Record<string, string>> = [];
+  for (const steps of [128, 256, 512, 1024, 2048]) {
+    const samples = Math.max(500, Math.floor(4e6 / (steps * 4)));
+    const us: Record<string, number> = {};
+    for (const convolution of ['direct', 'fft'] as const) {
+      const t = medianSeconds(() => roughBergomiSmile(model, 1, KS, { samples, steps, convolution }), REPEATS, 1);
+      us[convolution] = (t / samples) * 1e6;
+    }
+    rows.push({ steps: String(steps), 'direct µs / sample': us.direct!.toFixed(1), 'FFT µs / sample': us.fft!.toFixed(1), 'direct / FFT': `${(us.direct! / us.fft!).toFixed(2)}×` });
+  }
+  console.log(`Volterra convolution, WASM (f64x2 direct sum vs scalar radix-2 FFT of size 2^⌈log₂ 2n⌉), mixed, antithetic, median of ${REPEATS}`);
   console.table(rows);
 }
 
@@ -95,6 +111,7 @@ function skewTermStructure(): void {
 
 export function run(): void {
   kernelRates();
+  convolutions();
   publishedSmile();
   if (process.env.ROUGH_SKEW !== '0') skewTermStructure();
 }

@@ -20,7 +20,9 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
  * two normals per step (no ΔW⊥), c = F1 = exp(ρ∫√V dW − ½ρ²∫V dt) and y_m = the Black price
  * at forward F1, total variance (1 − ρ²)∫V dt (strikes holds K_m, then ln K_m). acc[0] += Σc, acc[1] += Σc²,
  * acc[2 + 3m ..] += Σy_m, Σy_m², Σy_m·c. With paths ≠ 0, row s of paths receives Y at t_1 … t_n
- * (first pass). work holds 5·steps + nStrikes f64. Returns 1 if an accumulator is not finite.
+ * (first pass). work holds 5·steps + nStrikes (+ 2M with the FFT) f64. With params[9] = M > 0
+ * (a power of two ≥ 2·steps) the convolution is circular of size M by FFT instead: gamma then
+ * holds Γ (steps + 1), its transform (M real parts, M imaginary parts), cos and sin of 2πj/M (M/2 each). Returns 1 if an accumulator is not finite.
  */
 export function mcRoughBergomi(
   nSamples: i32, first: f64, k0: u32, k1: u32, steps: i32, antithetic: i32, simd: i32,
@@ -46,6 +48,9 @@ export function mcRoughBergomi(
   const rho2 = rho * rho;
   const rhoBar2 = rhoBar * rhoBar;
   const logStrikes = strikes + ((<usize>nStrikes) << 3);
+  const fftM = <i32>load<f64>(params, 72);
+  const fre = ys + ((<usize>nStrikes) << 3);
+  const fim = fre + ((<usize>fftM) << 3);
   const passes = antithetic != 0 ? 2 : 1;
   for (let s = 0; s < nSamples; s++) {
     const p = <u64>first + <u64>s;
@@ -66,8 +71,9 @@ export function mcRoughBergomi(
       store<f64>(dw + o, sqrtDt * load<f64>(zj));
       store<f64>(ey + o, c1 * load<f64>(zj) + c2 * load<f64>(zj, 8));
     }
-    // Y(t_{j+1}) = own cell + Σ_{k=2}^{j+1} Γ_k ΔW_{j+1−k}, k ascending.
-    let j = 0;
+    // Y(t_{j+1}) = own cell + Σ_{k=2}^{j+1} Γ_k ΔW_{j+1−k}, k ascending (or by FFT when fftM > 0).
+    let j = fftM > 0 ? n : 0;
+    if (fftM > 0) fftConvolve(n, fftM, dw, ey, fre, fim, gamma + ((<usize>(n + 1)) << 3));
     if (simd != 0) {
       for (; j + 1 < n; j += 2) {
         let a = v128.load(ey + (<usize>j << 3));
@@ -161,4 +167,79 @@ export function mcRoughBergomi(
   let t: f64 = 0.0;
   for (let i = 0; i < 2 + 3 * nStrikes; i++) t += load<f64>(acc + (<usize>i << 3));
   return t - t == 0.0 ? 0 : 1;
+}
+
+/**
+ * In place radix-2 decimation-in-time FFT of (re, im), length m = 2^p; twiddles w_j = cos(2πj/m)
+ * ∓ i·sin(2πj/m) from tables (forward: −, inverse: +, unscaled).
+ */
+function fftInPlace(m: i32, re: usize, im: usize, cosT: usize, sinT: usize, inverse: bool): void {
+  for (let i = 1, j = 0; i < m; i++) {
+    let bit = m >> 1;
+    for (; (j & bit) != 0; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      const oi = <usize>i << 3;
+      const oj = <usize>j << 3;
+      const tr = load<f64>(re + oi);
+      store<f64>(re + oi, load<f64>(re + oj));
+      store<f64>(re + oj, tr);
+      const ti = load<f64>(im + oi);
+      store<f64>(im + oi, load<f64>(im + oj));
+      store<f64>(im + oj, ti);
+    }
+  }
+  const sgn: f64 = inverse ? 1.0 : -1.0;
+  for (let len = 2; len <= m; len <<= 1) {
+    const half = len >> 1;
+    const step = m / len;
+    for (let i = 0; i < m; i += len) {
+      for (let k = 0; k < half; k++) {
+        const t = <usize>(k * step) << 3;
+        const wr = load<f64>(cosT + t);
+        const wi = sgn * load<f64>(sinT + t);
+        const a = <usize>(i + k) << 3;
+        const b = <usize>(i + k + half) << 3;
+        const xr = load<f64>(re + b);
+        const xi = load<f64>(im + b);
+        const vr = xr * wr - xi * wi;
+        const vi = xr * wi + xi * wr;
+        const ur = load<f64>(re + a);
+        const ui = load<f64>(im + a);
+        store<f64>(re + a, ur + vr);
+        store<f64>(im + a, ui + vi);
+        store<f64>(re + b, ur - vr);
+        store<f64>(im + b, ui - vi);
+      }
+    }
+  }
+}
+
+/** ey[j] += (Γ ⊛ ΔW)[j + 1], j < n, by a circular convolution of size m ≥ 2n (no wrap-around). */
+function fftConvolve(n: i32, m: i32, dw: usize, ey: usize, re: usize, im: usize, spec: usize): void {
+  const gre = spec;
+  const gim = spec + ((<usize>m) << 3);
+  const cosT = gim + ((<usize>m) << 3);
+  const sinT = cosT + ((<usize>(m >> 1)) << 3);
+  for (let i = 0; i < m; i++) {
+    const o = <usize>i << 3;
+    store<f64>(re + o, i < n ? load<f64>(dw + o) : 0.0);
+    store<f64>(im + o, 0.0);
+  }
+  fftInPlace(m, re, im, cosT, sinT, false);
+  for (let i = 0; i < m; i++) {
+    const o = <usize>i << 3;
+    const a = load<f64>(re + o);
+    const b = load<f64>(im + o);
+    const c = load<f64>(gre + o);
+    const d = load<f64>(gim + o);
+    store<f64>(re + o, a * c - b * d);
+    store<f64>(im + o, a * d + b * c);
+  }
+  fftInPlace(m, re, im, cosT, sinT, true);
+  const inv: f64 = 1.0 / <f64>m;
+  for (let j = 0; j < n; j++) {
+    const o = <usize>j << 3;
+    store<f64>(ey + o, load<f64>(ey + o) + load<f64>(re + o + 8) * inv);
+  }
 }

@@ -13,11 +13,14 @@ export interface RoughBergomiKernelInputs {
   readonly key1: number;
   readonly steps: number;
   readonly antithetic: boolean;
-  /** steps + 1 numbers: Γ_k = √(2H)·(b*_k·Δ)^(H−½) at index k (k ≥ 2 used). */
+  /**
+   * steps + 1 numbers: Γ_k = √(2H)·(b*_k·Δ)^(H−½) at index k (k ≥ 2 used); with the FFT (params[9]
+   * = M > 0) followed by the transform of Γ (M real, M imaginary parts), cos and sin of 2πj/M (M/2 each).
+   */
   readonly gamma: Float64Array;
   /** steps numbers: m_j = ln ξ0(t_{j+1}) − ½η²·t_{j+1}^(2H). */
   readonly drift: Float64Array;
-  /** 9 numbers: √Δ, c1, c2, η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0), mixed-estimator flag (1/0). */
+  /** 10 numbers: √Δ, c1, c2, η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0), mixed-estimator flag (1/0), FFT size M (0 = direct). */
   readonly params: Float64Array;
   /** Strikes relative to the forward, K/F (nStrikes numbers), then their logarithms ln(K/F) (nStrikes more). */
   readonly strikes: Float64Array;
@@ -48,6 +51,9 @@ export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Floa
   const K = inp.strikes;
   const om = inp.omegas;
   const sqrtDt = pr[0]!, c1 = pr[1]!, c2 = pr[2]!, eta = pr[3]!, rho = pr[4]!, rhoBar = pr[5]!, halfDt = pr[6]!, v0 = pr[7]!;
+  const fftM = pr[9]!;
+  const fre = fftM > 0 ? new Float64Array(fftM) : undefined;
+  const fim = fftM > 0 ? new Float64Array(fftM) : undefined;
   const rho2 = rho * rho;
   const rhoBar2 = rhoBar * rhoBar;
   const passes = inp.antithetic ? 2 : 1;
@@ -63,10 +69,14 @@ export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Floa
       dw[j] = sqrtDt * z[per * j]!;
       ey[j] = c1 * z[per * j]! + c2 * z[per * j + 1]!;
     }
-    for (let j = 0; j < n; j++) {
-      let y = ey[j]!;
-      for (let k = 2; k <= j + 1; k++) y = y + g[k]! * dw[j + 1 - k]!;
-      ey[j] = y;
+    if (fftM > 0) {
+      fftConvolve(n, fftM, dw, ey, fre!, fim!, g);
+    } else {
+      for (let j = 0; j < n; j++) {
+        let y = ey[j]!;
+        for (let k = 2; k <= j + 1; k++) y = y + g[k]! * dw[j + 1 - k]!;
+        ey[j] = y;
+      }
     }
     if (paths !== undefined) paths.set(ey, s * n);
     for (let i = 0; i < n; i++) ey[i] = eta * ey[i]!;
@@ -129,4 +139,68 @@ export function mcRoughBergomiReference(inp: RoughBergomiKernelInputs, acc: Floa
     acc[i] = acc[i]! + loc[i]!;
   }
   return t - t === 0 ? 0 : 1;
+}
+
+/** In place radix-2 DIT FFT with tabulated twiddles (as kernels/rbergomi.ts fftInPlace). */
+function fftInPlace(m: number, re: Float64Array, im: Float64Array, tab: Float64Array, cosOff: number, sinOff: number, inverse: boolean): void {
+  for (let i = 1, j = 0; i < m; i++) {
+    let bit = m >> 1;
+    for (; (j & bit) !== 0; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      const tr = re[i]!;
+      re[i] = re[j]!;
+      re[j] = tr;
+      const ti = im[i]!;
+      im[i] = im[j]!;
+      im[j] = ti;
+    }
+  }
+  const sgn = inverse ? 1 : -1;
+  for (let len = 2; len <= m; len <<= 1) {
+    const half = len >> 1;
+    const step = m / len;
+    for (let i = 0; i < m; i += len) {
+      for (let k = 0; k < half; k++) {
+        const wr = tab[cosOff + k * step]!;
+        const wi = sgn * tab[sinOff + k * step]!;
+        const a = i + k;
+        const b = a + half;
+        const xr = re[b]!;
+        const xi = im[b]!;
+        const vr = xr * wr - xi * wi;
+        const vi = xr * wi + xi * wr;
+        const ur = re[a]!;
+        const ui = im[a]!;
+        re[a] = ur + vr;
+        im[a] = ui + vi;
+        re[b] = ur - vr;
+        im[b] = ui - vi;
+      }
+    }
+  }
+}
+
+/** ey[j] += (Γ ⊛ ΔW)[j + 1] by a circular convolution of size m ≥ 2n (as kernels/rbergomi.ts fftConvolve). */
+function fftConvolve(n: number, m: number, dw: Float64Array, ey: Float64Array, re: Float64Array, im: Float64Array, g: Float64Array): void {
+  const gre = n + 1;
+  const gim = gre + m;
+  const cosOff = gim + m;
+  const sinOff = cosOff + m / 2;
+  for (let i = 0; i < m; i++) {
+    re[i] = i < n ? dw[i]! : 0;
+    im[i] = 0;
+  }
+  fftInPlace(m, re, im, g, cosOff, sinOff, false);
+  for (let i = 0; i < m; i++) {
+    const a = re[i]!;
+    const b = im[i]!;
+    const c = g[gre + i]!;
+    const d = g[gim + i]!;
+    re[i] = a * c - b * d;
+    im[i] = a * d + b * c;
+  }
+  fftInPlace(m, re, im, g, cosOff, sinOff, true);
+  const inv = 1 / m;
+  for (let j = 0; j < n; j++) ey[j] = ey[j]! + re[j + 1]! * inv;
 }

@@ -6,7 +6,7 @@ import type { RoughBergomiKernelInputs } from './rbergomi.reference.js';
 import { withScratch } from './withScratch.js';
 
 /** Length of the rough Bergomi kernel's `params` column. @internal */
-export const ROUGH_BERGOMI_PARAMS = 9;
+export const ROUGH_BERGOMI_PARAMS = 10;
 
 /** Largest number of path values copied out of scratch per kernel call (4 MB). */
 const CHUNK_DOUBLES = 1 << 19;
@@ -20,7 +20,9 @@ const CHUNK_DOUBLES = 1 << 19;
  * for k = 2 … steps (indices 0, 1 unused), b*_k = ((k^(H+½) − (k−1)^(H+½))/(H+½))^(1/(H−½));
  * `drift[j]` = ln ξ0(t_{j+1}) − ½η² t_{j+1}^(2H); `params` ({@link ROUGH_BERGOMI_PARAMS}) = √Δ,
  * c1, c2 (the own-cell integral √(2H)∫_{t_j}^{t_{j+1}} (t_{j+1} − s)^(H−½) dW_s = c1·z1 + c2·z2 with
- * ΔW = √Δ·z1, the exact 2 × 2 Cholesky factor), η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0), mixed flag;
+ * ΔW = √Δ·z1, the exact 2 × 2 Cholesky factor), η, ρ, √(1 − ρ²), Δ/2, V0 = ξ0(0), mixed flag,
+ * FFT size M (0: direct convolution; else a power of two ≥ 2·steps, and `gamma` continues with
+ * the M-point DFT of Γ (real parts, imaginary parts) and cos, sin of 2πj/M for j < M/2);
  * `strikes` = K/F(T) for every strike, then ln(K/F(T)) for every strike; `omegas` = ±1. Step j: Y_{j+1} = c1 z1_j + c2 z2_j + Σ_{k=2}^{j+1} Γ_k ΔW_{j+1−k},
  * X_{j+1} = X_j + √V_j (ρΔW_j + √(1−ρ²)√Δ z3_j) − ½V_jΔ, V_{j+1} = exp(ηY_{j+1} + drift[j]).
  * `acc` (length ≥ 2 + 3·nStrikes) receives += Σc, Σc² (c = e^{X_T} = S_T/F(T), mean 1) and per
@@ -57,15 +59,16 @@ export function mcRoughBergomiRun(inp: RoughBergomiKernelInputs, acc: Float64Arr
       const n = inp.steps;
       const nk = inp.omegas.length;
       const chunk = paths !== undefined ? Math.max(1, Math.min(inp.samples, Math.floor(CHUNK_DOUBLES / n))) : inp.samples;
-      const work = scratch.f64(5 * n + nk);
-      const gamma = scratch.f64(n + 1);
+      const M = inp.params[9]!;
+      const work = scratch.f64(5 * n + nk + 2 * M);
+      const gamma = scratch.f64(inp.gamma.length);
       const drift = scratch.f64(n);
       const params = scratch.f64(ROUGH_BERGOMI_PARAMS);
       const strikes = scratch.f64(Math.max(2 * nk, 1));
       const omegas = scratch.f64(Math.max(nk, 1));
       const accB = scratch.f64(2 + 3 * nk);
       const out = paths !== undefined ? scratch.f64(chunk * n) : undefined;
-      gamma.view.set(inp.gamma.subarray(0, n + 1));
+      gamma.view.set(inp.gamma);
       drift.view.set(inp.drift.subarray(0, n));
       params.view.set(inp.params.subarray(0, ROUGH_BERGOMI_PARAMS));
       strikes.view.set(inp.strikes.subarray(0, 2 * nk));

@@ -78,7 +78,20 @@ describe('the Volterra process Y_t = √(2H)∫₀ᵗ (t − s)^(H−½) dW_s', 
     expect(roughBergomiVolterraPaths(0.23, 1.3, { ...small, backend: 'scalar' })).toEqual(ts);
   });
 
+  it('FFT convolution = direct convolution to 1e-14 (steps 1 … 300), WASM = TypeScript bitwise for each', () => {
+    for (const steps of [1, 2, 5, 64, 127, 300]) {
+      const o = { samples: 20, steps, seed: 4 };
+      const d = roughBergomiVolterraPaths(0.07, 0.8, { ...o, convolution: 'direct' });
+      const f = roughBergomiVolterraPaths(0.07, 0.8, { ...o, convolution: 'fft' });
+      let worst = 0;
+      for (let i = 0; i < d.length; i++) worst = Math.max(worst, Math.abs(d[i]! - f[i]!));
+      expect(worst, `steps ${steps}`).toBeLessThan(1e-14);
+      expect(roughBergomiVolterraPaths(0.07, 0.8, { ...o, convolution: 'fft', backend: 'typescript' })).toEqual(f);
+    }
+  });
+
   it('refuses bad input', () => {
+    expect(() => roughBergomiVolterraPaths(0.1, 1, { convolution: 'fast' as 'fft' })).toThrow(/options\.convolution/);
     expect(() => roughBergomiVolterraPaths(0, 1)).toThrow(InvalidInputError);
     expect(() => roughBergomiVolterraPaths(0.6, 1)).toThrow(/H = 0.6/);
     expect(() => roughBergomiVolterraPaths(0.1, 0)).toThrow(/expiry = 0/);
