@@ -31,7 +31,7 @@ export interface RoughBergomiMcOptions {
   /**
    * The Volterra convolution: `'direct'` (O(steps²) per path), `'fft'` (circular convolution of
    * size M = 2^⌈log₂ 2·steps⌉ by radix-2 FFT, O(steps·log steps)), or `'auto'` (default: FFT from
-   * 512 steps on, where the bench measured it faster).
+   * 1024 steps on, where the bench measured it faster).
    */
   readonly convolution?: 'direct' | 'fft' | 'auto';
   /** Kernel backend: `'auto'` (default), `'simd'`, `'scalar'` (WebAssembly), `'typescript'` (reference). */
@@ -63,15 +63,15 @@ export interface RoughBergomiSmile {
 }
 
 /** Step count from which `convolution: 'auto'` uses the FFT (measured crossover, docs/models/rough-bergomi.md). */
-const FFT_FROM = 512;
+const FFT_FROM = 1024;
 
 function intIn(name: string, v: number, lo: number, hi: number): number {
   if (!(Number.isInteger(v) && v >= lo && v <= hi)) throw InvalidInputError.outOfRange(name, v, `integers in [${lo}, ${hi}]`);
   return v;
 }
 
-function kernelInputs(model: RoughBergomiModel, T: number, strikes: Float64Array, omegas: Float64Array, o: RoughBergomiMcOptions | undefined) {
-  if (!(Number.isFinite(T) && T > 0)) throw InvalidInputError.outOfRange('expiry', T, '(0, ∞)');
+function kernelInputs(model: RoughBergomiModel, T: number, strikes: Float64Array, omegas: Float64Array, o: RoughBergomiMcOptions | undefined, tName = 'expiry') {
+  if (!(Number.isFinite(T) && T > 0)) throw InvalidInputError.outOfRange(tName, T, '(0, ∞)');
   const samples = intIn('options.samples', o?.samples ?? 65536, 2, 2 ** 31 - 1);
   const steps = intIn('options.steps', o?.steps ?? 128, 1, 100000);
   const seed = intIn('options.seed', o?.seed ?? 42, 0, 2 ** 32 - 1);
@@ -231,7 +231,7 @@ export function roughBergomiSmile(model: RoughBergomiModel, expiry: number, logS
 export function roughBergomiVolterraPaths(H: number, T: number, options?: RoughBergomiMcOptions): Float64Array {
   if (!(H > 0 && H <= 0.5)) throw InvalidInputError.outOfRange('H', H, '(0, 0.5]');
   const m = new RoughBergomiModel({ xi0: 1, eta: 0, rho: 0, H });
-  const inp = kernelInputs(m, T, new Float64Array(0), new Float64Array(0), { ...options, antithetic: false });
+  const inp = kernelInputs(m, T, new Float64Array(0), new Float64Array(0), { ...options, antithetic: false }, 'T');
   const paths = new Float64Array(inp.samples * inp.steps);
   mcRoughBergomiRun(inp, new Float64Array(2), options?.backend, paths);
   return paths;
