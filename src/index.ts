@@ -379,5 +379,6 @@ export {
   type RoughBergomiMcOptions,
   type RoughBergomiSmile,
 } from '../engines/roughbergomi/roughBergomiSmile.js';
+export { McRoughBergomiEngine } from '../engines/roughbergomi/McRoughBergomiEngine.js';
 export { variogramHurst, type VariogramHurstOptions, type HurstEstimate } from './timeseries/variogramHurst.js';
 export { fractionalBrownianMotion } from './timeseries/fractionalBrownianMotion.js';
