@@ -46,7 +46,7 @@ export interface RoughBergomiMcOptions {
 export interface RoughBergomiSmile {
   /** The log-moneyness grid k = ln(K/F(T)) as given. */
   readonly logStrikes: Float64Array;
-  /** Undiscounted OTM prices per unit forward: put for k < 0, call for k ≥ 0. */
+  /** Undiscounted OTM prices per unit forward: put for k < 0, call for k ≥ 0; clamped into [0, min(1, K/F)). */
   readonly prices: Float64Array;
   /** Standard errors of `prices`. */
   readonly priceErrors: Float64Array;
@@ -190,10 +190,11 @@ export function roughBergomiSmile(model: RoughBergomiModel, expiry: number, logS
   const volErrors = new Float64Array(nk);
   for (let i = 0; i < nk; i++) {
     const K = strikes[i]!;
-    const lo = 0;
     const hi = omegas[i]! > 0 ? 1 : K;
-    // Clamp into the no-arbitrage interval of an OTM price (MC noise can leave it by a hair).
-    const p = Math.min(Math.max(prices[i]!, lo), hi * (1 - 1e-15));
+    // Clamp into the no-arbitrage interval of an OTM price: the control-variate estimate can
+    // leave it (far out of the money, few paths).
+    const p = Math.min(Math.max(prices[i]!, 0), hi * (1 - 1e-15));
+    prices[i] = p;
     if (p <= 0) {
       impliedVols[i] = 0;
       volErrors[i] = Infinity;

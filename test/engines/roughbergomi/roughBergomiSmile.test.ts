@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roughBergomiSmile } from '../../../engines/roughbergomi/roughBergomiSmile.js';
 import { InvalidInputError, QuantflowError } from '../../../src/errors.js';
@@ -81,6 +82,23 @@ describe('roughBergomiSmile', () => {
       expect(err).toBeInstanceOf(QuantflowError);
       expect((err as QuantflowError).code).toBe('NUMERICAL_OVERFLOW');
     }
+  });
+
+  it('property: OTM prices lie in [0, min(1, K/F)), vols are finite ≥ 0, for any parameters', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.02, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 3, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.boolean(),
+        (H, eta, rho, T, k, mixed) => {
+          const s = roughBergomiSmile(new RoughBergomiModel({ xi0: 0.04, eta, rho, H }), T, [k], { samples: 64, steps: 6, mixed });
+          const p = s.prices[0]!;
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThan(Math.min(1, Math.exp(k)));
+          expect(Number.isFinite(s.impliedVols[0]!) && s.impliedVols[0]! >= 0).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('refuses bad input, naming the argument', () => {
