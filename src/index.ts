@@ -370,3 +370,15 @@ export {
   type HestonCalibrationResult,
 } from '../engines/heston/calibrateHeston.js';
 export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
+
+// Rough Bergomi (issue 7) and the Hurst exponent of volatility
+export { RoughBergomiModel } from './models/RoughBergomiModel.js';
+export {
+  roughBergomiSmile,
+  roughBergomiVolterraPaths,
+  type RoughBergomiMcOptions,
+  type RoughBergomiSmile,
+} from '../engines/roughbergomi/roughBergomiSmile.js';
+export { McRoughBergomiEngine } from '../engines/roughbergomi/McRoughBergomiEngine.js';
+export { variogramHurst, type VariogramHurstOptions, type HurstEstimate } from './timeseries/variogramHurst.js';
+export { fractionalBrownianMotion } from './timeseries/fractionalBrownianMotion.js';

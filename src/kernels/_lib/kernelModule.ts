@@ -48,6 +48,18 @@ export type HestonQeKernel = (
   uniforms: number, work: number, stepData: number, params: number, acc: number,
 ) => number;
 
+/**
+ * Rough Bergomi hybrid-scheme Monte Carlo kernel (kernels/rbergomi.ts): nSamples, first stream,
+ * key (k0, k1), steps, antithetic flag, SIMD flag; pointers to work (5·steps + nStrikes f64),
+ * Γ (steps + 1 f64), drift m (steps f64), params (8 f64); nStrikes, pointers to strikes, ω,
+ * accumulators (2 + 3·nStrikes f64), paths (0 = none). Returns 1 if an accumulator is not finite. @internal
+ */
+export type RoughBergomiKernel = (
+  nSamples: number, first: number, k0: number, k1: number, steps: number, antithetic: number, simd: number,
+  work: number, gamma: number, drift: number, params: number,
+  nStrikes: number, strikes: number, omegas: number, acc: number, paths: number,
+) => number;
+
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
 export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
 
@@ -69,6 +81,7 @@ export interface KernelExports {
   readonly hestonCosScalar: HestonCosKernel;
   readonly hestonCosSimd: HestonCosKernel;
   readonly mcHestonQe: HestonQeKernel;
+  readonly mcRoughBergomi: RoughBergomiKernel;
 }
 
 type State =
