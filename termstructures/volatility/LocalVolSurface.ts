@@ -213,8 +213,10 @@ export class LocalVolSurface extends LocalVolTermStructure {
         dwdt = (black.blackVariance(t + dt, strikept, true) - black.blackVariance(t - dt, strikemt, true)) / (2.0 * dt);
       }
     }
-    for (const [name, v] of [['w', w], ['dw/dk', dwdy], ['d2w/dk2', d2wdy2], ['dw/dT', dwdt]] as const) {
-      if (!Number.isFinite(v)) throw InvalidInputError.outOfRange(`${name} at (t = ${t}, S = ${underlyingLevel})`, v, 'finite numbers');
+    if (!Number.isFinite(w + dwdy + d2wdy2 + dwdt)) {
+      for (const [name, v] of [['w', w], ['dw/dk', dwdy], ['d2w/dk2', d2wdy2], ['dw/dT', dwdt]] as const) {
+        if (!Number.isFinite(v)) throw InvalidInputError.outOfRange(`${name} at (t = ${t}, S = ${underlyingLevel})`, v, 'finite numbers');
+      }
     }
     let variance: number;
     let denominator = 1;

@@ -12,9 +12,11 @@ import { naturalSplineSlopes, naturalSplineValue } from './naturalSplineSlopes.j
 export class BicubicVariance {
   private readonly columns: Float64Array[];
   private readonly columnSlopes: Float64Array[];
-  private readonly section: Float64Array;
-  private readonly sectionSlopes: Float64Array;
   private readonly work: Float64Array;
+  // The K-sections at the last few query times: Dupire's difference quotients and the FD engines'
+  // per-step rows read many strikes at the same three times (t − dt, t, t + dt).
+  private readonly cache: Array<{ t: number; section: Float64Array; slopes: Float64Array }>;
+  private next = 0;
 
   /**
    * @param times - increasing times, first 0; length m ≥ 2.
@@ -34,13 +36,18 @@ export class BicubicVariance {
       naturalSplineSlopes(times, col, s, this.work);
       return s;
     });
-    this.section = new Float64Array(strikes.length);
-    this.sectionSlopes = new Float64Array(strikes.length);
+    this.cache = Array.from({ length: 4 }, () => ({ t: NaN, section: new Float64Array(strikes.length), slopes: new Float64Array(strikes.length) }));
   }
 
   value(t: number, strike: number): number {
-    for (let i = 0; i < this.columns.length; i++) this.section[i] = naturalSplineValue(this.times, this.columns[i]!, this.columnSlopes[i]!, t);
-    naturalSplineSlopes(this.strikes, this.section, this.sectionSlopes, this.work);
-    return naturalSplineValue(this.strikes, this.section, this.sectionSlopes, strike);
+    let entry = this.cache.find((e) => e.t === t);
+    if (entry === undefined) {
+      entry = this.cache[this.next]!;
+      this.next = (this.next + 1) % this.cache.length;
+      for (let i = 0; i < this.columns.length; i++) entry.section[i] = naturalSplineValue(this.times, this.columns[i]!, this.columnSlopes[i]!, t);
+      naturalSplineSlopes(this.strikes, entry.section, entry.slopes, this.work);
+      entry.t = t;
+    }
+    return naturalSplineValue(this.strikes, entry.section, entry.slopes, strike);
   }
 }
