@@ -370,3 +370,10 @@ export {
   type HestonCalibrationResult,
 } from '../engines/heston/calibrateHeston.js';
 export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
+
+// Local volatility (issue 5): Dupire surface, Dupire grid, FD local-vol engines
+export { LocalVolSurface, type LocalVolSurfaceOptions } from '../termstructures/volatility/LocalVolSurface.js';
+export { localVolGrid } from '../termstructures/volatility/localVolGrid.js';
+export type { BlackVarianceSurfaceOptions } from '../termstructures/volatility/BlackVarianceSurface.js';
+export { FdLocalVolVanillaEngine, type FdLocalVolVanillaEngineOptions } from '../engines/localvol/FdLocalVolVanillaEngine.js';
+export { FdLocalVolBarrierEngine, type FdLocalVolBarrierEngineOptions } from '../engines/localvol/FdLocalVolBarrierEngine.js';
