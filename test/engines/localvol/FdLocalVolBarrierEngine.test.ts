@@ -32,14 +32,16 @@ describe('FdLocalVolBarrierEngine', () => {
         const i = c.inputs;
         const m = flatMarket(i.S, i.r, i.q, i.vol);
         const option = barrierOption(i.barrierType, i.barrier, i.rebate, i.type === 'call' ? OptionType.Call : OptionType.Put, i.K, i.N_days);
-        const grid = { tGrid: 200, xGrid: 200 };
+        const grid = { tGrid: 100, xGrid: 100 };
         option.setPricingEngine(new FdBlackScholesBarrierEngine(m.process, grid));
         const bsFd = option.NPV();
         option.setPricingEngine(new FdLocalVolBarrierEngine(m.process, grid));
         // Same grid and operator (σ² per node = the step's variance rate): equal to rounding.
         expect(Math.abs(option.NPV() - bsFd)).toBeLessThan(1e-10);
-        // FdBlackScholesBarrierEngine's measured worst error on 200 × 200: 1.8e-3; tolerance 3e-3.
-        expect(Math.abs(option.NPV() - c.outputs.npv), `fd ${option.NPV()} vs analytic ${c.outputs.npv}`).toBeLessThan(3e-3);
+        if (process.env['LV_DEBUG']) console.log('barrier', c.id, option.NPV() - c.outputs.npv);
+        // Measured worst |FD − analytic| on 100 × 100 over the 36 cases: 7.1e-3
+        // (far_barrier_2y_UpIn_call_K80; FdBlackScholesBarrierEngine is 1.8e-3 at 200 × 200); tolerance 1.5e-2.
+        expect(Math.abs(option.NPV() - c.outputs.npv), `fd ${option.NPV()} vs analytic ${c.outputs.npv}`).toBeLessThan(1.5e-2);
       });
     }
   });

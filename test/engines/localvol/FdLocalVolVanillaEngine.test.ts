@@ -23,7 +23,7 @@ describe('FdLocalVolVanillaEngine', () => {
   it('flat local vol = Black–Scholes closed form over a grid of strikes, expiries and vols', () => {
     for (const vol of [0.1, 0.3]) {
       const m = flatMarket(100, 0.05, 0.02, vol);
-      const engine = new FdLocalVolVanillaEngine(m.process, { tGrid: 200, xGrid: 200 });
+      const engine = new FdLocalVolVanillaEngine(m.process, { tGrid: 100, xGrid: 200 });
       for (const days of [91, 730]) {
         for (const K of [80, 100, 125]) {
           for (const type of [OptionType.Call, OptionType.Put]) {
@@ -31,7 +31,8 @@ describe('FdLocalVolVanillaEngine', () => {
             option.setPricingEngine(engine);
             const T = days / 365;
             const exact = bs(type, 100, K, T, 0.05, 0.02, vol * vol * T);
-            // Measured worst |FD − BS| over these 24 cases on 200 × 200: 5.6e-4; tolerance 2e-3.
+            if (process.env['LV_DEBUG']) console.log('flat', option.NPV() - exact);
+            // Measured worst |FD − BS| over these 24 cases on 100 × 200: 6.1e-4; tolerance 2e-3.
             expect(Math.abs(option.NPV() - exact), `σ=${vol} T=${T} K=${K} type=${type}: fd ${option.NPV()} bs ${exact}`).toBeLessThan(2e-3);
           }
         }
@@ -54,7 +55,7 @@ describe('FdLocalVolVanillaEngine', () => {
   });
 
   describe('QuantLib 1.29 Americans (quantlib.american) on a flat surface, 400 × 400', () => {
-    for (const c of americanCases.filter((x) => ['put_atm_1y', 'call_div_atm_1y'].includes(x.id) || x.id.startsWith('put_'))) {
+    for (const c of americanCases.filter((x) => ['put_atm_1y', 'call_div_atm_1y', 'put_high_vol_2y'].includes(x.id))) {
       it(c.id, () => {
         const i = c.inputs;
         const m = flatMarket(i.S, i.r, i.q, i.vol);
@@ -93,9 +94,10 @@ describe('FdLocalVolVanillaEngine', () => {
       // Variance linear in T between expiries: σ_loc(t) is piecewise constant and jumps at the
       // expiries. Daily steps (tGrid = days) put every expiry on a step boundary, so the
       // mid-step local vol never straddles a jump (unaligned 200 steps: 7e-3 at 300 days).
-      option.setPricingEngine(new FdLocalVolVanillaEngine(process, { tGrid: days, xGrid: 300 }));
+      option.setPricingEngine(new FdLocalVolVanillaEngine(process, { tGrid: days, xGrid: 200 }));
       const exact = bs(OptionType.Put, S, 100, T, r, q, surface.blackVariance(T, 100));
-      // Measured worst 1.4e-4; tolerance 1e-3.
+      if (globalThis.process.env['LV_DEBUG']) console.log('ts', option.NPV() - exact);
+      // Measured worst 3.2e-4 (200 nodes); tolerance 1e-3.
       expect(Math.abs(option.NPV() - exact), `T=${T}: fd ${option.NPV()} bs ${exact}`).toBeLessThan(1e-3);
     }
   });
