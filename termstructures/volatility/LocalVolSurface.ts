@@ -23,6 +23,12 @@ export interface LocalVolSurfaceOptions extends TermStructureOptions {
    * arbitrage throws.
    */
   readonly floor?: number;
+  /**
+   * Local vol (decimal ≥ 0) returned where Dupire's formula breaks down, instead of throwing
+   * (QuantLib's `illegalLocalVolOverwrite` of the FD engines); takes precedence over `floor` there.
+   * Typical use: far grid nodes where a strike-clamped Black surface has a kink.
+   */
+  readonly illegalLocalVolOverwrite?: number;
 }
 
 /** Where the local vol comes from. */
@@ -79,6 +85,7 @@ const T_MIN = 1e-5;
 export class LocalVolSurface extends LocalVolTermStructure {
   private readonly source: Source;
   private readonly floor: number | undefined;
+  private readonly overwrite: number | undefined;
 
   private constructor(source: Source, options: LocalVolSurfaceOptions) {
     super(options);
@@ -87,6 +94,11 @@ export class LocalVolSurface extends LocalVolTermStructure {
       checkNonNegative('options.floor', options.floor);
     }
     this.floor = options.floor;
+    if (options.illegalLocalVolOverwrite !== undefined) {
+      checkFinite('options.illegalLocalVolOverwrite', options.illegalLocalVolOverwrite);
+      checkNonNegative('options.illegalLocalVolOverwrite', options.illegalLocalVolOverwrite);
+    }
+    this.overwrite = options.illegalLocalVolOverwrite;
     this.source = source;
     if (source.kind === 'black') {
       for (const h of [source.blackVolatility, source.riskFreeRate, source.dividendYield, source.underlying]) this.registerWith(h);
@@ -118,16 +130,16 @@ export class LocalVolSurface extends LocalVolTermStructure {
    * @param riskFreeRate - risk-free curve r (forward and drift).
    * @param dividendYield - dividend / foreign-rate curve q.
    * @param underlying - spot quote S₀ (> 0).
-   * @param options - `floor`; the time axis is the Black surface's.
+   * @param options - `floor`, `illegalLocalVolOverwrite`; the time axis is the Black surface's.
    * @returns the local-vol surface.
-   * @throws InvalidInputError when an argument is not a `Handle` or `floor` is negative.
+   * @throws InvalidInputError when an argument is not a `Handle` or an option is negative.
    */
   static fromBlackVolatility(
     blackVolatility: Handle<BlackVolTermStructure>,
     riskFreeRate: Handle<YieldTermStructure>,
     dividendYield: Handle<YieldTermStructure>,
     underlying: Handle<Quote>,
-    options: Pick<LocalVolSurfaceOptions, 'floor'> = {},
+    options: Pick<LocalVolSurfaceOptions, 'floor' | 'illegalLocalVolOverwrite'> = {},
   ): LocalVolSurface {
     const named = { blackVolatility, riskFreeRate, dividendYield, underlying };
     for (const [name, h] of Object.entries(named)) if (!(h instanceof Handle)) throw InvalidInputError.outOfRange(name, h, 'a Handle');
@@ -142,10 +154,11 @@ export class LocalVolSurface extends LocalVolTermStructure {
    * Local vol of a Black–Scholes–Merton process's surface, spot and curves (QuantLib's
    * `GeneralizedBlackScholesProcess::localVolatility()`).
    * @param process - the process; its four handles are observed.
-   * @param options - `floor`.
+   * @param options - `floor`, `illegalLocalVolOverwrite`.
    * @returns the local-vol surface.
+   * @throws InvalidInputError when an option is negative or not finite.
    */
-  static fromProcess(process: GeneralizedBlackScholesProcess, options: Pick<LocalVolSurfaceOptions, 'floor'> = {}): LocalVolSurface {
+  static fromProcess(process: GeneralizedBlackScholesProcess, options: Pick<LocalVolSurfaceOptions, 'floor' | 'illegalLocalVolOverwrite'> = {}): LocalVolSurface {
     return LocalVolSurface.fromBlackVolatility(process.blackVolatility, process.riskFreeRate, process.dividendYield, process.x0, options);
   }
 
@@ -170,7 +183,7 @@ export class LocalVolSurface extends LocalVolTermStructure {
   }
 
   /**
-   * @throws ArbitrageError (no `floor`) when ∂_T w < 0 or the Dupire denominator is ≤ 0 at (t, S);
+   * @throws ArbitrageError (no `floor` or `illegalLocalVolOverwrite`) when ∂_T w < 0 or the Dupire denominator is ≤ 0 at (t, S);
    * the message and `details` name t, S and the offending values.
    * @throws InvalidInputError when the source returns a non-finite variance.
    */
@@ -229,9 +242,10 @@ export class LocalVolSurface extends LocalVolTermStructure {
       variance = dwdt / denominator;
     }
     if (!(dwdt >= 0) || !(denominator > 0) || !Number.isFinite(variance)) {
+      if (this.overwrite !== undefined) return this.overwrite;
       if (this.floor !== undefined) return this.floor;
       const what = !(dwdt >= 0) ? `calendar arbitrage: dw/dT = ${dwdt} < 0` : `butterfly arbitrage: Dupire denominator ${denominator} ≤ 0`;
-      throw new ArbitrageError(`LocalVolSurface: ${what} at (t = ${t}, S = ${underlyingLevel}); no local vol (set options.floor to floor it)`, {
+      throw new ArbitrageError(`LocalVolSurface: ${what} at (t = ${t}, S = ${underlyingLevel}); no local vol (set options.illegalLocalVolOverwrite or options.floor)`, {
         t,
         underlyingLevel,
         w,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArbitrageError, InvalidInputError } from '../../../../src/errors.js';
 import { Handle } from '../../../../src/patterns/Handle.js';
@@ -101,12 +102,34 @@ describe('LocalVolSurface', () => {
     expect(Math.abs(lv.localVol(t, ssvi.forward(t)) - ssvi.blackVol(t, ssvi.forward(t)))).toBeLessThan(2e-3);
   });
 
+  it('property: on random arbitrage-free SSVI surfaces the analytic local vol is finite and > 0 (no ArbitrageError)', () => {
+    // Gatheral–Jacquier (2014) power law: η(1 + |ρ|) ≤ 2, 0 < γ ≤ ½ and θ_T increasing are
+    // sufficient for no static arbitrage, so Dupire's numerator and denominator are > 0.
+    fc.assert(
+      fc.property(
+        fc.double({ min: -0.95, max: 0.95, noNaN: true }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+        fc.double({ min: 0.003, max: 3, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (rho, etaShare, gamma, t, k) => {
+          const eta = (2 * etaShare) / (1 + Math.abs(rho));
+          const ssvi = new SsviTestSurface({ rho, eta, gamma }, 100, 0.03, 0.01, today);
+          const v = LocalVolSurface.fromTotalVariance(ssvi).localVol(t, ssvi.forward(t) * Math.exp(k));
+          expect(Number.isFinite(v) && v > 0, `ρ=${rho} η=${eta} γ=${gamma} t=${t} k=${k}: ${v}`).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('calendar arbitrage (∂w/∂T < 0) throws ArbitrageError naming (t, S); a floor returns the floor', () => {
     const bad = stub({ w: 0.04, dwdk: 0, d2wdk2: 0.01, dwdt: -0.01 });
     const lv = LocalVolSurface.fromTotalVariance(bad, { referenceDate: today });
     expect(() => lv.localVol(0.5, 110)).toThrow(ArbitrageError);
     expect(() => lv.localVol(0.5, 110)).toThrow(/calendar arbitrage.*t = 0\.5, S = 110/);
     expect(LocalVolSurface.fromTotalVariance(bad, { referenceDate: today, floor: 0.05 }).localVol(0.5, 110)).toBe(0.05);
+    expect(LocalVolSurface.fromTotalVariance(bad, { referenceDate: today, floor: 0.05, illegalLocalVolOverwrite: 0.3 }).localVol(0.5, 110)).toBe(0.3);
   });
 
   it('butterfly arbitrage (Dupire denominator ≤ 0) throws ArbitrageError naming (t, S)', () => {
@@ -130,6 +153,7 @@ describe('LocalVolSurface', () => {
   it('bad input is refused with InvalidInputError naming the argument', () => {
     const ok = stub({ w: 0.04, dwdk: 0, d2wdk2: 0, dwdt: 0.04 });
     expect(() => LocalVolSurface.fromTotalVariance(ok, { floor: -0.1 })).toThrow(/options\.floor/);
+    expect(() => LocalVolSurface.fromTotalVariance(ok, { illegalLocalVolOverwrite: NaN })).toThrow(/illegalLocalVolOverwrite/);
     expect(() => LocalVolSurface.fromTotalVariance({} as TotalVarianceSurface)).toThrow(InvalidInputError);
     const lv = LocalVolSurface.fromTotalVariance(ok, { referenceDate: today });
     expect(() => lv.localVol(1, 0)).toThrow(/underlyingLevel/);
