@@ -69,6 +69,22 @@ describe('FdLocalVolVanillaEngine', () => {
     }
   });
 
+  it('Americans on the bicubic smile: Brennan–Schwartz = PSOR, and American ≥ European ≥ 0', () => {
+    const process = referenceProcess(smileSurface('bicubic'));
+    for (const K of [90, 110]) {
+      const american = americanOption(OptionType.Put, K, 365);
+      american.setPricingEngine(new FdLocalVolVanillaEngine(process, { tGrid: 100, xGrid: 150 }));
+      const bs = american.NPV();
+      american.setPricingEngine(new FdLocalVolVanillaEngine(process, { tGrid: 100, xGrid: 150, earlyExercise: 'PSOR' }));
+      // Two LCP solvers on the same systems (PSOR stops at 1e-12 relative change).
+      expect(Math.abs(american.NPV() - bs)).toBeLessThan(1e-8);
+      const european = europeanOption(OptionType.Put, K, 365);
+      european.setPricingEngine(new FdLocalVolVanillaEngine(process, { tGrid: 100, xGrid: 150 }));
+      expect(bs).toBeGreaterThan(european.NPV());
+      expect(bs).toBeGreaterThanOrEqual(Math.max(K - 100, 0));
+    }
+  });
+
   it('time-only local vol σ(t) = 0.15 + 0.1 t = Black–Scholes with the integrated variance', () => {
     const m = flatMarket(100, 0.04, 0.01, 0.2);
     const lv = new TimeOnlyLocalVol(0.15, 0.1, today);
