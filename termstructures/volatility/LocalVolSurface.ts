@@ -86,6 +86,7 @@ export class LocalVolSurface extends LocalVolTermStructure {
   private readonly source: Source;
   private readonly floor: number | undefined;
   private readonly overwrite: number | undefined;
+  private readonly ownReferenceDate: boolean;
 
   private constructor(source: Source, options: LocalVolSurfaceOptions) {
     super(options);
@@ -100,6 +101,7 @@ export class LocalVolSurface extends LocalVolTermStructure {
     }
     this.overwrite = options.illegalLocalVolOverwrite;
     this.source = source;
+    this.ownReferenceDate = options.referenceDate !== undefined;
     if (source.kind === 'black') {
       for (const h of [source.blackVolatility, source.riskFreeRate, source.dividendYield, source.underlying]) this.registerWith(h);
     } else if (source.surface instanceof Observable) this.registerWith(source.surface);
@@ -119,7 +121,7 @@ export class LocalVolSurface extends LocalVolTermStructure {
     }
     const timeAxis: TermStructureOptions =
       surface instanceof TermStructure && options.referenceDate === undefined
-        ? { referenceDate: surface.referenceDate(), dayCounter: surface.dayCounter, calendar: surface.calendar }
+        ? { dayCounter: surface.dayCounter, calendar: surface.calendar, settlementDays: surface.settlementDays }
         : {};
     return new LocalVolSurface({ kind: 'totalVariance', surface }, { ...timeAxis, ...options });
   }
@@ -163,7 +165,11 @@ export class LocalVolSurface extends LocalVolTermStructure {
   }
 
   override referenceDate(): Date {
-    return this.source.kind === 'black' ? this.source.blackVolatility.currentLink().referenceDate() : super.referenceDate();
+    const s = this.source;
+    if (s.kind === 'black') return s.blackVolatility.currentLink().referenceDate();
+    // A term-structure surface lends its (possibly moving) reference date unless one was given.
+    if (s.surface instanceof TermStructure && !this.ownReferenceDate) return s.surface.referenceDate();
+    return super.referenceDate();
   }
 
   override maxDate(): Date {

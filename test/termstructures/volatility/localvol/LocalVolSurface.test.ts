@@ -174,6 +174,14 @@ describe('LocalVolSurface', () => {
     expect(Number.isFinite(lv.localVol(1, 40, true))).toBe(true);
   });
 
+  it('a term-structure total-variance surface lends its reference date and day counter', () => {
+    const ssvi = new SsviTestSurface(ssviParameters, 100, 0.03, 0.01, today.addDays(7));
+    const lv = LocalVolSurface.fromTotalVariance(ssvi);
+    expect(lv.referenceDate().equals(today.addDays(7))).toBe(true);
+    expect(lv.dayCounter).toBe(ssvi.dayCounter);
+    expect(LocalVolSurface.fromTotalVariance(ssvi, { referenceDate: today }).referenceDate().equals(today)).toBe(true);
+  });
+
   it('observes its market: a spot tick or a relink notifies, and the new spot moves the local vol', () => {
     const surface = smileSurface('bicubic');
     const process = referenceProcess(surface);
