@@ -40,7 +40,7 @@ export type FdLocalVolBarrierEngineOptions = Omit<FdLocalVolVanillaEngineOptions
  *
  * Source: Wilmott, Howison & Dewynne (1995), ch. 11; Dupire (1994); QuantLib 1.29
  * `FdBlackScholesBarrierEngine` with `localVol = true` (the model, not the code).
- * Checked against: {@link FdBlackScholesBarrierEngine} and the analytic barrier engine on a
+ * Checked against: `FdBlackScholesBarrierEngine` and QuantLib 1.29 analytic barrier values on a
  * flat surface; in + out = vanilla on a smile (`test/engines/localvol/FdLocalVolBarrierEngine.test.ts`).
  *
  * @example

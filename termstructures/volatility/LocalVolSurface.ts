@@ -111,9 +111,9 @@ export class LocalVolSurface extends LocalVolTermStructure {
    * Local vol of a total-variance surface with analytic derivatives (SVI / SSVI / eSSVI).
    * @param surface - the surface; its `forward(t)` defines k = ln(S/F(t)).
    * @param options - time axis (when `surface` is a `TermStructure` its reference date and day
-   *   counter are used unless given) and `floor`.
+   *   counter are used unless given), `floor`, `illegalLocalVolOverwrite`.
    * @returns the local-vol surface.
-   * @throws InvalidInputError when `surface` lacks `totalVarianceDerivatives`/`forward`, or `floor` is negative.
+   * @throws InvalidInputError when `surface` lacks `totalVarianceDerivatives`/`forward`, or an option is negative.
    */
   static fromTotalVariance(surface: TotalVarianceSurface, options: LocalVolSurfaceOptions = {}): LocalVolSurface {
     if (typeof surface?.totalVarianceDerivatives !== 'function' || typeof surface.forward !== 'function') {
@@ -191,7 +191,7 @@ export class LocalVolSurface extends LocalVolTermStructure {
   /**
    * @throws ArbitrageError (no `floor` or `illegalLocalVolOverwrite`) when ∂_T w < 0 or the Dupire denominator is ≤ 0 at (t, S);
    * the message and `details` name t, S and the offending values.
-   * @throws InvalidInputError when the source returns a non-finite variance.
+   * @throws InvalidInputError when the source returns a non-finite variance or the spot quote is not > 0.
    */
   protected localVolImpl(t: number, underlyingLevel: number): number {
     const s = this.source;
@@ -211,7 +211,9 @@ export class LocalVolSurface extends LocalVolTermStructure {
       const dividend = s.dividendYield.currentLink();
       const dr = riskFree.discount(t, true);
       const dq = dividend.discount(t, true);
-      const forward = (s.underlying.currentLink().value() * dq) / dr;
+      const spot = s.underlying.currentLink().value();
+      if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('underlying (spot quote)', spot, '(0, ∞)');
+      const forward = (spot * dq) / dr;
       const strike = underlyingLevel;
       y = Math.log(strike / forward);
       const dy = Math.abs(y) > 0.001 ? y * 0.0001 : 0.000001;

@@ -160,6 +160,8 @@ describe('LocalVolSurface', () => {
     expect(() => lv.localVol(-1, 100)).toThrow(InvalidInputError);
     expect(() => LocalVolSurface.fromTotalVariance(stub({ w: NaN, dwdk: 0, d2wdk2: 1, dwdt: 0.04 }), { referenceDate: today }).localVol(1, 100)).toThrow(/w at/);
     const p = referenceProcess(smileSurface('bilinear'));
+    (p.x0.currentLink() as SimpleQuote).setValue(-1);
+    expect(() => LocalVolSurface.fromProcess(p).localVol(1, 100)).toThrow(/underlying \(spot quote\)/);
     expect(() => LocalVolSurface.fromBlackVolatility(p.blackVolatility, p.riskFreeRate, p.dividendYield, 100 as never)).toThrow(/underlying/);
   });
 
