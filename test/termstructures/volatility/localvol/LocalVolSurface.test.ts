@@ -42,7 +42,8 @@ describe('LocalVolSurface', () => {
           return Math.abs(got - p.local_vol);
         });
         // Where the noise is not amplified the two agree much closer: median measured
-        // 8.7e-14 (bicubic), 4.8e-11 (bilinear); tolerance 1e-10 (the brief's ~1e-10).
+        // 9.0e-14 (bicubic), 4.8e-11 (bilinear); tolerance 1e-10 (the brief's ~1e-10).
+        if (globalThis.process.env['LV_DEBUG']) console.log(scheme, 'max', Math.max(...errors), 'median', median(errors));
         expect(median(errors)).toBeLessThan(1e-10);
       });
     }
