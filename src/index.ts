@@ -382,3 +382,9 @@ export {
 export { McRoughBergomiEngine } from '../engines/roughbergomi/McRoughBergomiEngine.js';
 export { variogramHurst, type VariogramHurstOptions, type HurstEstimate } from './timeseries/variogramHurst.js';
 export { fractionalBrownianMotion } from './timeseries/fractionalBrownianMotion.js';
+// Local volatility (issue 5): Dupire surface, Dupire grid, FD local-vol engines
+export { LocalVolSurface, type LocalVolSurfaceOptions } from '../termstructures/volatility/LocalVolSurface.js';
+export { localVolGrid } from '../termstructures/volatility/localVolGrid.js';
+export type { BlackVarianceSurfaceOptions } from '../termstructures/volatility/BlackVarianceSurface.js';
+export { FdLocalVolVanillaEngine, type FdLocalVolVanillaEngineOptions } from '../engines/localvol/FdLocalVolVanillaEngine.js';
+export { FdLocalVolBarrierEngine, type FdLocalVolBarrierEngineOptions } from '../engines/localvol/FdLocalVolBarrierEngine.js';
