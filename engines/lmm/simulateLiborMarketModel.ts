@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../src/errors.js';
-import { Philox4x32 } from '../montecarlo/Philox4x32.js';
+import type { BatchBackend } from '../../src/kernels/black.js';
+import { mcLmmPathsRun } from '../../src/kernels/lmm.js';
 import { RunningStatistics } from '../montecarlo/RunningStatistics.js';
 import type { LiborMarketModel } from './LiborMarketModel.js';
 import { reduceFactors } from './reduceFactors.js';
@@ -19,6 +20,8 @@ export interface LmmSimulationOptions {
   readonly antithetic?: boolean;
   /** Drift: 'predictorCorrector' (Hunter–Jäckel–Joshi, default) or 'euler' (drift frozen at the step's start). */
   readonly drift?: 'predictorCorrector' | 'euler';
+  /** Kernel backend: 'auto' (WASM when available, default), 'simd'/'scalar' (the WASM loop), 'typescript' (the reference). */
+  readonly backend?: BatchBackend;
 }
 
 /**
@@ -59,6 +62,9 @@ export interface LmmSimulationResult {
   readonly varianceKept: number;
 }
 
+/** Output doubles per chunk of paths handed to the payoff callback. */
+const CHUNK_DOUBLES = 1 << 20;
+
 /**
  * Monte Carlo of the LIBOR market model under the spot LIBOR measure: log-Euler steps from one
  * rate time to the next with the predictor–corrector drift of Hunter, Jäckel & Joshi (2001).
@@ -71,7 +77,9 @@ export interface LmmSimulationResult {
  * μ_i = Σ_{j=m}^{i} τ_j (L_j + δ) C_ij / (1 + τ_j L_j) evaluated at the step's start (Euler) or
  * averaged between the start and the Euler-predicted end (predictor–corrector).
  * The payoff callback receives the whole path and returns its deflated value (Σ X_m·D_m).
- * Deterministic: the same seed gives the same value on any machine.
+ * The paths come from the WASM kernel `mcLmmPaths` (or its bit-identical TypeScript reference) in
+ * chunks; the payoff runs in TypeScript. Deterministic: the same seed gives the same value on any
+ * machine and backend.
  * Source: C. J. Hunter, P. Jäckel, M. S. Joshi (2001), "Getting the drift", Risk 14(7), 81–84;
  * P. Glasserman (2004), "Monte Carlo Methods in Financial Engineering", §3.7 (spot measure,
  * eq. 3.112–3.117); M. Joshi (2003), "The Concepts and Practice of Mathematical Finance", §18.
@@ -91,11 +99,11 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
   if (!Number.isInteger(paths) || paths < 2) throw InvalidInputError.outOfRange('options.paths', paths, 'integers in [2, ∞)');
   const factors = options.factors ?? n;
   if (!Number.isInteger(factors) || factors < 1 || factors > n) throw InvalidInputError.outOfRange('options.factors', factors, `integers in [1, ${n}]`);
-  const rng = new Philox4x32(options.seed ?? 42);
+  const seedValue = options.seed ?? 42;
+  if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue >= 2 ** 53) throw InvalidInputError.outOfRange('options.seed', seedValue, 'integers in [0, 2^53)');
   const antithetic = options.antithetic ?? false;
   const pc = (options.drift ?? 'predictorCorrector') === 'predictorCorrector';
   const d = model.displacement;
-  const tau = model.accruals;
 
   // Per step m (0…N−1): alive forwards m…N−1; their covariance C (row-major over alive) and root B.
   const covs: Float64Array[] = [];
@@ -115,68 +123,49 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
     roots.push(r.pseudoRoot);
     ks.push(k);
   }
-  const forwards = new Float64Array(n * n);
-  const deflators = new Float64Array(n + 1);
-  const shocksAll = new Float64Array(n * n);
-  const path: LmmPath = { forwards, deflators, shocks: shocksAll };
-  const logL = new Float64Array(n);
-  const drift0 = new Float64Array(n);
-  const drift1 = new Float64Array(n);
-  const pred = new Float64Array(n);
-  const shock = new Float64Array(n);
+  // Step data in the kernel's layout: per step k_m, C, B.
+  let len = 0;
+  for (let m = 0; m < n; m++) len += 1 + (covs[m] as Float64Array).length + (roots[m] as Float64Array).length;
+  const stepData = new Float64Array(len);
+  let off = 0;
+  for (let m = 0; m < n; m++) {
+    stepData[off++] = ks[m] as number;
+    stepData.set(covs[m] as Float64Array, off);
+    off += (covs[m] as Float64Array).length;
+    stepData.set(roots[m] as Float64Array, off);
+    off += (roots[m] as Float64Array).length;
+  }
+  const passes = antithetic ? 2 : 1;
+  const chunk = Math.max(1, Math.min(paths, Math.floor(CHUNK_DOUBLES / (passes * (2 * n * n + n + 1)))));
+  const forwardsAll = new Float64Array(chunk * passes * n * n);
+  const deflatorsAll = new Float64Array(chunk * passes * (n + 1));
+  const shocksAll = new Float64Array(chunk * passes * n * n);
   const stats = new RunningStatistics();
-  const normalsPerPath = ks.reduce((s, k) => s + k, 0);
-
-  const driftOf = (L: Float64Array, m: number, out: Float64Array): void => {
-    const alive = n - m;
-    const c = covs[m] as Float64Array;
-    for (let i = 0; i < alive; i++) {
-      let s = 0;
-      for (let j = 0; j <= i; j++) {
-        const lj = L[m + j] as number;
-        s += ((tau[m + j] as number) * (lj + d) * (c[i * alive + j] as number)) / (1 + (tau[m + j] as number) * lj);
+  const dims = ks.reduce((s, k) => s + k, 0);
+  const seed = options.seed ?? 42;
+  for (let first = 0; first < paths; first += chunk) {
+    const samples = Math.min(chunk, paths - first);
+    mcLmmPathsRun(
+      {
+        samples, firstPath: first, key0: seed >>> 0, key1: Math.floor(seed / 2 ** 32) >>> 0, size: n, dims, antithetic,
+        predictorCorrector: pc, displacement: d, firstDiscount: model.discounts[0] as number, stepData,
+        accruals: model.accruals, initialForwards: model.forwards,
+      },
+      { forwards: forwardsAll, deflators: deflatorsAll, shocks: shocksAll },
+      options.backend,
+    );
+    for (let s = 0; s < samples; s++) {
+      let v = 0;
+      for (let a = 0; a < passes; a++) {
+        const q = s * passes + a;
+        v += payoff({
+          forwards: forwardsAll.subarray(q * n * n, (q + 1) * n * n),
+          deflators: deflatorsAll.subarray(q * (n + 1), (q + 1) * (n + 1)),
+          shocks: shocksAll.subarray(q * n * n, (q + 1) * n * n),
+        });
       }
-      out[m + i] = s;
+      stats.add(v / passes);
     }
-  };
-
-  const runPath = (z: Float64Array, sign: number): number => {
-    const L = new Float64Array(model.forwards);
-    deflators[0] = model.discounts[0] as number;
-    let zi = 0;
-    for (let m = 0; m < n; m++) {
-      const alive = n - m;
-      const c = covs[m] as Float64Array;
-      const b = roots[m] as Float64Array;
-      const k = ks[m] as number;
-      for (let i = 0; i < alive; i++) {
-        let s = 0;
-        for (let f = 0; f < k; f++) s += (b[i * k + f] as number) * (z[zi + f] as number);
-        shock[m + i] = sign * s;
-      }
-      zi += k;
-      shocksAll.fill(0, m * n, m * n + m);
-      shocksAll.set(shock.subarray(m, n), m * n + m);
-      driftOf(L, m, drift0);
-      for (let i = m; i < n; i++) logL[i] = Math.log((L[i] as number) + d) - 0.5 * (c[(i - m) * alive + (i - m)] as number) + (shock[i] as number);
-      if (pc) {
-        for (let i = m; i < n; i++) pred[i] = Math.exp((logL[i] as number) + (drift0[i] as number)) - d;
-        driftOf(pred, m, drift1);
-        for (let i = m; i < n; i++) L[i] = Math.exp((logL[i] as number) + 0.5 * ((drift0[i] as number) + (drift1[i] as number))) - d;
-      } else {
-        for (let i = m; i < n; i++) L[i] = Math.exp((logL[i] as number) + (drift0[i] as number)) - d;
-      }
-      // Row m is the state at T_m; forwards i < m kept their fixings L_i(T_i) (never updated after step i).
-      forwards.set(L, m * n);
-      deflators[m + 1] = (deflators[m] as number) / (1 + (tau[m] as number) * (L[m] as number));
-    }
-    return payoff(path);
-  };
-
-  for (let p = 0; p < paths; p++) {
-    const z = rng.normals(p, normalsPerPath);
-    const v = antithetic ? 0.5 * (runPath(z, 1) + runPath(z, -1)) : runPath(z, 1);
-    stats.add(v);
   }
   return { value: stats.mean(), errorEstimate: stats.errorEstimate(), samples: stats.count(), varianceKept };
 }
