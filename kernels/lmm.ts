@@ -21,7 +21,7 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
  * and its mirror −Z as two consecutive output paths), evolves the n forwards over n steps and
  * writes forwards (n × n per path, row m = state at T_m), deflators (n + 1 per path) and, when
  * shocksOut ≠ 0, the shocks (n × n per path). stepData per step m: k_m, then C (a × a), then
- * B (a × k_m), a = n − m. work holds 6n + Σk_m f64. Returns 1 if an output is not finite, else 0.
+ * B (a × k_m), a = n − m. work holds 7n + Σk_m f64. Returns 1 if an output is not finite, else 0.
  */
 export function mcLmmPaths(
   nSamples: i32, first: f64, k0: u32, k1: u32, n: i32, dims: i32, antithetic: i32, pc: i32,
@@ -34,7 +34,8 @@ export function mcLmmPaths(
   const d1 = work + (<usize>(3 * n) << 3);
   const pred = work + (<usize>(4 * n) << 3);
   const shock = work + (<usize>(5 * n) << 3);
-  const z = work + (<usize>(6 * n) << 3);
+  const gw = work + (<usize>(6 * n) << 3);
+  const z = work + (<usize>(7 * n) << 3);
   const d = displacement;
   const passes = antithetic != 0 ? 2 : 1;
   let bad: f64 = 0.0;
@@ -71,24 +72,26 @@ export function mcLmmPaths(
           st(shock, m + i, sign * x);
         }
         zi += k;
-        // Drift at the step's start.
+        // Drift at the step's start: μ_i = Σ_{j ≤ i} g_j C_ij, g_j = τ_j(L_j + δ)/(1 + τ_jL_j).
+        for (let j = m; j < n; j++) {
+          const lj = ld(L, j);
+          st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
+        }
         for (let i = 0; i < alive; i++) {
           let x: f64 = 0.0;
-          for (let j = 0; j <= i; j++) {
-            const lj = ld(L, m + j);
-            x += (ld(tau, m + j) * (lj + d) * ld(c, i * alive + j)) / (1.0 + ld(tau, m + j) * lj);
-          }
+          for (let j = 0; j <= i; j++) x += ld(gw, m + j) * ld(c, i * alive + j);
           st(d0, m + i, x);
         }
         for (let i = m; i < n; i++) st(logL, i, logS(ld(L, i) + d) - 0.5 * ld(c, (i - m) * alive + (i - m)) + ld(shock, i));
         if (pc != 0) {
           for (let i = m; i < n; i++) st(pred, i, expS(ld(logL, i) + ld(d0, i)) - d);
+          for (let j = m; j < n; j++) {
+            const lj = ld(pred, j);
+            st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
+          }
           for (let i = 0; i < alive; i++) {
             let x: f64 = 0.0;
-            for (let j = 0; j <= i; j++) {
-              const lj = ld(pred, m + j);
-              x += (ld(tau, m + j) * (lj + d) * ld(c, i * alive + j)) / (1.0 + ld(tau, m + j) * lj);
-            }
+            for (let j = 0; j <= i; j++) x += ld(gw, m + j) * ld(c, i * alive + j);
             st(d1, m + i, x);
           }
           for (let i = m; i < n; i++) st(L, i, expS(ld(logL, i) + 0.5 * (ld(d0, i) + ld(d1, i))) - d);

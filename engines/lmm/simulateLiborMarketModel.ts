@@ -20,6 +20,8 @@ export interface LmmSimulationOptions {
   readonly antithetic?: boolean;
   /** Drift: 'predictorCorrector' (Hunter–Jäckel–Joshi, default) or 'euler' (drift frozen at the step's start). */
   readonly drift?: 'predictorCorrector' | 'euler';
+  /** Fill {@link LmmPath.shocks} (for control variates); default false (the array is then all zeros). */
+  readonly shocks?: boolean;
   /** Kernel backend: 'auto' (WASM when available, default), 'simd'/'scalar' (the WASM loop), 'typescript' (the reference). */
   readonly backend?: BatchBackend;
 }
@@ -42,7 +44,7 @@ export interface LmmPath {
   /**
    * The diffusion parts (B·Z)_i of Δln(L_i + δ) on each step, row-major N × N by step m (the
    * step ending at T_m); 0 for forwards already fixed. Gaussian with covariance B·Bᵀ, exactly the
-   * step covariance at full rank: a handle for control variates.
+   * step covariance at full rank: a handle for control variates. Filled only with `shocks: true`.
    */
   readonly shocks: Float64Array;
 }
@@ -136,10 +138,11 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
     off += (roots[m] as Float64Array).length;
   }
   const passes = antithetic ? 2 : 1;
-  const chunk = Math.max(1, Math.min(paths, Math.floor(CHUNK_DOUBLES / (passes * (2 * n * n + n + 1)))));
+  const wantShocks = options.shocks ?? false;
+  const chunk = Math.max(1, Math.min(paths, Math.floor(CHUNK_DOUBLES / (passes * ((wantShocks ? 2 : 1) * n * n + n + 1)))));
   const forwardsAll = new Float64Array(chunk * passes * n * n);
   const deflatorsAll = new Float64Array(chunk * passes * (n + 1));
-  const shocksAll = new Float64Array(chunk * passes * n * n);
+  const shocksAll = new Float64Array(wantShocks ? chunk * passes * n * n : n * n);
   const stats = new RunningStatistics();
   const dims = ks.reduce((s, k) => s + k, 0);
   const seed = options.seed ?? 42;
@@ -151,7 +154,7 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
         predictorCorrector: pc, displacement: d, firstDiscount: model.discounts[0] as number, stepData,
         accruals: model.accruals, initialForwards: model.forwards,
       },
-      { forwards: forwardsAll, deflators: deflatorsAll, shocks: shocksAll },
+      wantShocks ? { forwards: forwardsAll, deflators: deflatorsAll, shocks: shocksAll } : { forwards: forwardsAll, deflators: deflatorsAll },
       options.backend,
     );
     for (let s = 0; s < samples; s++) {
@@ -161,7 +164,7 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
         v += payoff({
           forwards: forwardsAll.subarray(q * n * n, (q + 1) * n * n),
           deflators: deflatorsAll.subarray(q * (n + 1), (q + 1) * (n + 1)),
-          shocks: shocksAll.subarray(q * n * n, (q + 1) * n * n),
+          shocks: wantShocks ? shocksAll.subarray(q * n * n, (q + 1) * n * n) : shocksAll,
         });
       }
       stats.add(v / passes);

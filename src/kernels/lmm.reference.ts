@@ -53,6 +53,7 @@ export function mcLmmPathsReference(inp: LmmPathKernelInputs, out: LmmPathKernel
   const d1 = new Float64Array(n);
   const pred = new Float64Array(n);
   const shock = new Float64Array(n);
+  const gw = new Float64Array(n);
   const z = new Float64Array(dims);
   const passes = inp.antithetic ? 2 : 1;
   let bad = 0;
@@ -88,23 +89,25 @@ export function mcLmmPathsReference(inp: LmmPathKernelInputs, out: LmmPathKernel
           shock[m + i] = sign * x;
         }
         zi += k;
+        for (let j = m; j < n; j++) {
+          const lj = L[j]!;
+          gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
+        }
         for (let i = 0; i < alive; i++) {
           let x = 0;
-          for (let j = 0; j <= i; j++) {
-            const lj = L[m + j]!;
-            x += (tau[m + j]! * (lj + d) * sd[c + i * alive + j]!) / (1 + tau[m + j]! * lj);
-          }
+          for (let j = 0; j <= i; j++) x += gw[m + j]! * sd[c + i * alive + j]!;
           d0[m + i] = x;
         }
         for (let i = m; i < n; i++) logL[i] = refLog(L[i]! + d) - 0.5 * sd[c + (i - m) * alive + (i - m)]! + shock[i]!;
         if (inp.predictorCorrector) {
           for (let i = m; i < n; i++) pred[i] = refExp(logL[i]! + d0[i]!) - d;
+          for (let j = m; j < n; j++) {
+            const lj = pred[j]!;
+            gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
+          }
           for (let i = 0; i < alive; i++) {
             let x = 0;
-            for (let j = 0; j <= i; j++) {
-              const lj = pred[m + j]!;
-              x += (tau[m + j]! * (lj + d) * sd[c + i * alive + j]!) / (1 + tau[m + j]! * lj);
-            }
+            for (let j = 0; j <= i; j++) x += gw[m + j]! * sd[c + i * alive + j]!;
             d1[m + i] = x;
           }
           for (let i = m; i < n; i++) L[i] = refExp(logL[i]! + 0.5 * (d0[i]! + d1[i]!)) - d;

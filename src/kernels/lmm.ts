@@ -43,7 +43,7 @@ export function mcLmmPathsRun(inp: LmmPathKernelInputs, out: LmmPathKernelOutput
       const step = scratch.f64(inp.stepData.length);
       const tau = scratch.f64(n);
       const l0 = scratch.f64(n);
-      const work = scratch.f64(6 * n + inp.dims);
+      const work = scratch.f64(7 * n + inp.dims);
       const fo = scratch.f64(chunk * passes * n * n);
       const dfo = scratch.f64(chunk * passes * (n + 1));
       const so = out.shocks !== undefined ? scratch.f64(chunk * passes * n * n) : undefined;

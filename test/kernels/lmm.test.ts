@@ -32,7 +32,7 @@ describe('LMM path kernel (kernels/lmm.ts) vs its TypeScript reference', () => {
       const options = { paths: 37, seed: 1000 + c, factors: 1 + Math.floor(n * rnd()), antithetic: rnd() < 0.5, drift: rnd() < 0.8 ? 'predictorCorrector' as const : 'euler' as const };
       const collect = (backend: 'simd' | 'typescript') => {
         const rows: number[] = [];
-        const r = simulateLiborMarketModel(model, { ...options, backend }, (p) => {
+        const r = simulateLiborMarketModel(model, { ...options, backend, shocks: true }, (p) => {
           rows.push(...p.forwards, ...p.deflators, ...p.shocks);
           return p.deflators[n]! * p.forwards[(n - 1) * n + n - 1]!;
         });
@@ -53,7 +53,7 @@ describe('LMM path kernel (kernels/lmm.ts) vs its TypeScript reference', () => {
     // Perfect correlation, one factor: shock_i = √C_ii · Z_0 with C_ii = 0.04 over [0, 1].
     const z = new Philox4x32(5).normals(3, 2);
     let p = 0;
-    simulateLiborMarketModel(model, { paths: 4, seed: 5, factors: 1, backend: 'typescript' }, (path) => {
+    simulateLiborMarketModel(model, { paths: 4, seed: 5, factors: 1, backend: 'typescript', shocks: true }, (path) => {
       if (p === 3) {
         expect(path.shocks[0]).toBeCloseTo(0.2 * z[0]!, 15);
         expect(path.shocks[1]).toBeCloseTo(0.2 * z[0]!, 15);

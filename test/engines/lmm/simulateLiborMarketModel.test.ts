@@ -77,7 +77,7 @@ describe('simulateLiborMarketModel', () => {
       const wHat = Array.from(weights, (w, j) => (w * model.forwards[start + j]!) / K);
       const diff = new RunningStatistics();
       const raw = new RunningStatistics();
-      simulateLiborMarketModel(model, { paths: 12000, seed: 21 + start }, (p) => {
+      simulateLiborMarketModel(model, { paths: 12000, seed: 21 + start, shocks: true }, (p) => {
         let bond = 1;
         let annuity = 0;
         let floating = 0;
