@@ -395,3 +395,4 @@ export {
   type LmmBermudanOptions,
   type LmmBermudanResult,
 } from '../engines/lmm/mcLmmBermudanSwaption.js';
+export { LmmCalibratedModel, type LmmLiveCapletQuote, type LmmLiveSwaptionQuote } from '../engines/lmm/LmmCalibratedModel.js';

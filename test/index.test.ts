@@ -28,7 +28,7 @@ const classes = [
   'FixingsStore', 'Index', 'InterestRateIndex', 'IborIndex', 'OvernightIndex', 'Sofr', 'Estr',
   'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
   'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'AnalyticSabrEuropeanEngine', 'McHestonEngine', 'HestonCalibratedModel',
-  'AbcdFunction', 'LiborMarketModel',
+  'AbcdFunction', 'LiborMarketModel', 'LmmCalibratedModel',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
