@@ -17,7 +17,8 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
 }
 
 /**
- * For each of nSamples samples (Philox stream first + s under key (k0, k1); antithetic: the sample
+ * For each of nSamples samples (normals row s of normalsIn when it is not 0, else Philox stream
+ * first + s under key (k0, k1); antithetic: the sample
  * and its mirror −Z as two consecutive output paths), evolves the n forwards over n steps and
  * writes forwards (n × n per path, row m = state at T_m), deflators (n + 1 per path) and, when
  * shocksOut ≠ 0, the shocks (n × n per path). stepData per step m: k_m, then C (a × a), then
@@ -26,7 +27,7 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
 export function mcLmmPaths(
   nSamples: i32, first: f64, k0: u32, k1: u32, n: i32, dims: i32, antithetic: i32, pc: i32,
   displacement: f64, p0: f64, stepData: usize, tau: usize, l0: usize,
-  forwardsOut: usize, deflatorsOut: usize, shocksOut: usize, work: usize,
+  forwardsOut: usize, deflatorsOut: usize, shocksOut: usize, normalsIn: usize, work: usize,
 ): i32 {
   const L = work;
   const logL = work + (<usize>n << 3);
@@ -40,15 +41,20 @@ export function mcLmmPaths(
   const passes = antithetic != 0 ? 2 : 1;
   let bad: f64 = 0.0;
   for (let s = 0; s < nSamples; s++) {
-    const p = <u64>first + <u64>s;
-    const pLo = <u32>p;
-    const pHi = <u32>(p >> 32);
-    for (let j = 0; j < dims; j += 4) {
-      philoxBlock(pLo, pHi, <u32>(j >>> 2), 0, k0, k1);
-      st(z, j, invNormS(wordToUniform(px0)));
-      if (j + 1 < dims) st(z, j + 1, invNormS(wordToUniform(px1)));
-      if (j + 2 < dims) st(z, j + 2, invNormS(wordToUniform(px2)));
-      if (j + 3 < dims) st(z, j + 3, invNormS(wordToUniform(px3)));
+    if (normalsIn != 0) {
+      const row = normalsIn + ((<usize>s * <usize>dims) << 3);
+      for (let j = 0; j < dims; j++) st(z, j, ld(row, j));
+    } else {
+      const p = <u64>first + <u64>s;
+      const pLo = <u32>p;
+      const pHi = <u32>(p >> 32);
+      for (let j = 0; j < dims; j += 4) {
+        philoxBlock(pLo, pHi, <u32>(j >>> 2), 0, k0, k1);
+        st(z, j, invNormS(wordToUniform(px0)));
+        if (j + 1 < dims) st(z, j + 1, invNormS(wordToUniform(px1)));
+        if (j + 2 < dims) st(z, j + 2, invNormS(wordToUniform(px2)));
+        if (j + 3 < dims) st(z, j + 3, invNormS(wordToUniform(px3)));
+      }
     }
     for (let a = 0; a < passes; a++) {
       const sign: f64 = a == 0 ? 1.0 : -1.0;

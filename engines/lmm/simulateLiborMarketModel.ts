@@ -1,7 +1,10 @@
 import { InvalidInputError } from '../../src/errors.js';
 import type { BatchBackend } from '../../src/kernels/black.js';
 import { mcLmmPathsRun } from '../../src/kernels/lmm.js';
+import { inverseNormalCdf } from '../montecarlo/inverseNormalCdf.js';
+import { BrownianBridge } from '../montecarlo/BrownianBridge.js';
 import { RunningStatistics } from '../montecarlo/RunningStatistics.js';
+import { SobolSequence } from '../montecarlo/SobolSequence.js';
 import type { LiborMarketModel } from './LiborMarketModel.js';
 import { reduceFactors } from './reduceFactors.js';
 
@@ -22,6 +25,14 @@ export interface LmmSimulationOptions {
   readonly drift?: 'predictorCorrector' | 'euler';
   /** Fill {@link LmmPath.shocks} (for control variates); default false (the array is then all zeros). */
   readonly shocks?: boolean;
+  /**
+   * 'philox' (default) or 'sobol': randomised QMC, `sobolReplications` digitally shifted copies of
+   * the Sobol points (Joe–Kuo), each factor's Brownian path over the rate times built by a
+   * Brownian bridge with the leading coordinates; the error estimate is the spread of the copies.
+   */
+  readonly rng?: 'philox' | 'sobol';
+  /** Digitally shifted Sobol copies, integer in [2, 1024]; default 16; `paths` is split among them. */
+  readonly sobolReplications?: number;
   /** Kernel backend: 'auto' (WASM when available, default), 'simd'/'scalar' (the WASM loop), 'typescript' (the reference). */
   readonly backend?: BatchBackend;
 }
@@ -143,32 +154,94 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
   const forwardsAll = new Float64Array(chunk * passes * n * n);
   const deflatorsAll = new Float64Array(chunk * passes * (n + 1));
   const shocksAll = new Float64Array(wantShocks ? chunk * passes * n * n : n * n);
-  const stats = new RunningStatistics();
   const dims = ks.reduce((s, k) => s + k, 0);
   const seed = options.seed ?? 42;
-  for (let first = 0; first < paths; first += chunk) {
-    const samples = Math.min(chunk, paths - first);
-    mcLmmPathsRun(
-      {
-        samples, firstPath: first, key0: seed >>> 0, key1: Math.floor(seed / 2 ** 32) >>> 0, size: n, dims, antithetic,
-        predictorCorrector: pc, displacement: d, firstDiscount: model.discounts[0] as number, stepData,
-        accruals: model.accruals, initialForwards: model.forwards,
-      },
-      wantShocks ? { forwards: forwardsAll, deflators: deflatorsAll, shocks: shocksAll } : { forwards: forwardsAll, deflators: deflatorsAll },
-      options.backend,
-    );
-    for (let s = 0; s < samples; s++) {
-      let v = 0;
-      for (let a = 0; a < passes; a++) {
-        const q = s * passes + a;
-        v += payoff({
-          forwards: forwardsAll.subarray(q * n * n, (q + 1) * n * n),
-          deflators: deflatorsAll.subarray(q * (n + 1), (q + 1) * (n + 1)),
-          shocks: wantShocks ? shocksAll.subarray(q * n * n, (q + 1) * n * n) : shocksAll,
-        });
-      }
-      stats.add(v / passes);
-    }
+  const sobol = (options.rng ?? 'philox') === 'sobol';
+  const replications = sobol ? options.sobolReplications ?? 16 : 1;
+  if (sobol && (!Number.isInteger(replications) || replications < 2 || replications > 1024)) {
+    throw InvalidInputError.outOfRange('options.sobolReplications', replications, 'integers in [2, 1024]');
   }
+  const perReplication = sobol ? Math.max(1, Math.ceil(paths / replications)) : paths;
+  const bridges = sobol ? sobolBridges(model, ks) : undefined;
+  const normals = sobol ? new Float64Array(chunk * dims) : undefined;
+  const replicateMeans = new RunningStatistics();
+  let stats = new RunningStatistics();
+  for (let r = 0; r < replications; r++) {
+    const seq = sobol ? new SobolSequence(dims, { scrambleSeed: seed, replicate: r }) : undefined;
+    const u = new Float64Array(dims);
+    stats = new RunningStatistics();
+    for (let first = 0; first < perReplication; first += chunk) {
+      const samples = Math.min(chunk, perReplication - first);
+      if (seq !== undefined && normals !== undefined && bridges !== undefined) {
+        for (let s = 0; s < samples; s++) {
+          seq.nextPoint(u);
+          bridges.fill(u, normals, s * dims);
+        }
+      }
+      mcLmmPathsRun(
+        {
+          samples, firstPath: first, key0: seed >>> 0, key1: Math.floor(seed / 2 ** 32) >>> 0, size: n, dims, antithetic,
+          predictorCorrector: pc, displacement: d, firstDiscount: model.discounts[0] as number, stepData,
+          accruals: model.accruals, initialForwards: model.forwards, ...(normals === undefined ? {} : { normals: normals.subarray(0, samples * dims) }),
+        },
+        wantShocks ? { forwards: forwardsAll, deflators: deflatorsAll, shocks: shocksAll } : { forwards: forwardsAll, deflators: deflatorsAll },
+        options.backend,
+      );
+      for (let s = 0; s < samples; s++) {
+        let v = 0;
+        for (let a = 0; a < passes; a++) {
+          const q = s * passes + a;
+          v += payoff({
+            forwards: forwardsAll.subarray(q * n * n, (q + 1) * n * n),
+            deflators: deflatorsAll.subarray(q * (n + 1), (q + 1) * (n + 1)),
+            shocks: wantShocks ? shocksAll.subarray(q * n * n, (q + 1) * n * n) : shocksAll,
+          });
+        }
+        stats.add(v / passes);
+      }
+    }
+    replicateMeans.add(stats.mean());
+  }
+  if (sobol) return { value: replicateMeans.mean(), errorEstimate: replicateMeans.errorEstimate(), samples: perReplication * replications, varianceKept };
   return { value: stats.mean(), errorEstimate: stats.errorEstimate(), samples: stats.count(), varianceKept };
+}
+
+/**
+ * The Brownian bridges of the Sobol path: factor f has one Brownian motion over the step end times
+ * of the steps that use it (k_m > f); Sobol coordinates are dealt bridge position by position, factor by
+ * factor, so the first coordinates fix every factor's terminal value.
+ */
+function sobolBridges(model: LiborMarketModel, ks: readonly number[]): { fill(u: Float64Array, out: Float64Array, offset: number): void } {
+  const n = ks.length;
+  const maxK = Math.max(...ks);
+  const offsets: number[] = [];
+  let o = 0;
+  for (let m = 0; m < n; m++) {
+    offsets.push(o);
+    o += ks[m] as number;
+  }
+  const perFactor = Array.from({ length: maxK }, (_, f) => {
+    const steps: number[] = [];
+    for (let m = 0; m < n; m++) if ((ks[m] as number) > f) steps.push(m);
+    const times = steps.map((m) => model.rateTimes[m] as number);
+    return { steps, bridge: new BrownianBridge(times), dt: steps.map((m, j) => (times[j] as number) - (j === 0 ? 0 : (model.rateTimes[m - 1] as number))) };
+  });
+  // Coordinate order: position p of every factor's bridge, then p + 1.
+  const coordinate: Array<{ f: number; p: number }> = [];
+  const longest = Math.max(...perFactor.map((x) => x.steps.length));
+  for (let p = 0; p < longest; p++) for (let f = 0; f < maxK; f++) if (p < (perFactor[f] as { steps: number[] }).steps.length) coordinate.push({ f, p });
+  const zf = perFactor.map((x) => new Float64Array(x.steps.length));
+  return {
+    fill(u: Float64Array, out: Float64Array, offset: number): void {
+      coordinate.forEach(({ f, p }, j) => {
+        (zf[f] as Float64Array)[p] = inverseNormalCdf(u[j] as number);
+      });
+      perFactor.forEach((x, f) => {
+        const dw = x.bridge.increments(zf[f] as Float64Array);
+        x.steps.forEach((m, j) => {
+          out[offset + (offsets[m] as number) + f] = (dw[j] as number) / Math.sqrt(x.dt[j] as number);
+        });
+      });
+    },
+  };
 }

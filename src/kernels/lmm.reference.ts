@@ -26,6 +26,8 @@ export interface LmmPathKernelInputs {
   readonly accruals: Float64Array;
   /** L_i(0), length n. */
   readonly initialForwards: Float64Array;
+  /** samples × dims standard normals (e.g. Sobol through a Brownian bridge), or undefined for Philox. */
+  readonly normals?: Float64Array;
 }
 
 /** Outputs of the LMM path kernel, per output path (antithetic: 2 per sample). @internal */
@@ -58,15 +60,19 @@ export function mcLmmPathsReference(inp: LmmPathKernelInputs, out: LmmPathKernel
   const passes = inp.antithetic ? 2 : 1;
   let bad = 0;
   for (let s = 0; s < inp.samples; s++) {
-    const p = inp.firstPath + s;
-    const lo = p >>> 0;
-    const hi = Math.floor(p / 4294967296) >>> 0;
-    for (let j = 0; j < dims; j += 4) {
-      philoxBlock(lo, hi, j >>> 2, 0, inp.key0, inp.key1, block);
-      z[j] = invNormAS241(wordToUniform(block[0]!));
-      if (j + 1 < dims) z[j + 1] = invNormAS241(wordToUniform(block[1]!));
-      if (j + 2 < dims) z[j + 2] = invNormAS241(wordToUniform(block[2]!));
-      if (j + 3 < dims) z[j + 3] = invNormAS241(wordToUniform(block[3]!));
+    if (inp.normals !== undefined) {
+      z.set(inp.normals.subarray(s * dims, (s + 1) * dims));
+    } else {
+      const p = inp.firstPath + s;
+      const lo = p >>> 0;
+      const hi = Math.floor(p / 4294967296) >>> 0;
+      for (let j = 0; j < dims; j += 4) {
+        philoxBlock(lo, hi, j >>> 2, 0, inp.key0, inp.key1, block);
+        z[j] = invNormAS241(wordToUniform(block[0]!));
+        if (j + 1 < dims) z[j + 1] = invNormAS241(wordToUniform(block[1]!));
+        if (j + 2 < dims) z[j + 2] = invNormAS241(wordToUniform(block[2]!));
+        if (j + 3 < dims) z[j + 3] = invNormAS241(wordToUniform(block[3]!));
+      }
     }
     for (let a = 0; a < passes; a++) {
       const sign = a === 0 ? 1 : -1;

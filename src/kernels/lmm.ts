@@ -17,8 +17,8 @@ const CHUNK_DOUBLES = 1 << 20;
  * Path p (antithetic: sample s gives paths 2s and 2s + 1, the second with −Z) writes forwards
  * [p·n² + m·n + i] = L_i(T_m) (fixed forwards keep their fixings), deflators [p·(n + 1) + m] =
  * P(0,T_0)/Π_{j<m}(1 + τ_jL_j(T_j)), and optionally the shocks (B·Z)_i of each step. Random numbers:
- * sample s uses Philox stream firstPath + s under key (key0, key1), words in order (block ⌊j/4⌋)
- * through AS241: the normals of step m are z[Σ_{l<m} k_l …]. The TypeScript reference performs the
+ * sample s uses the row s of `normals` when given, else Philox stream firstPath + s under key
+ * (key0, key1), words in order (block ⌊j/4⌋) through AS241: the normals of step m are z[Σ_{l<m} k_l …]. The TypeScript reference performs the
  * same operations in the same order with the same exp/log approximations (bitwise equal in tests).
  * Source: Hunter, Jäckel & Joshi (2001), "Getting the drift", Risk 14(7); Glasserman (2004) §3.7.
  * Checked against: test/kernels/lmm.test.ts (WASM vs reference).
@@ -38,7 +38,7 @@ export function mcLmmPathsRun(inp: LmmPathKernelInputs, out: LmmPathKernelOutput
     flag = withScratch((scratch) => {
       const n = inp.size;
       const passes = inp.antithetic ? 2 : 1;
-      const perSample = passes * (n * n * (out.shocks !== undefined ? 2 : 1) + n + 1);
+      const perSample = passes * (n * n * (out.shocks !== undefined ? 2 : 1) + n + 1) + (inp.normals !== undefined ? inp.dims : 0);
       const chunk = Math.max(1, Math.min(inp.samples, Math.floor(CHUNK_DOUBLES / perSample)));
       const step = scratch.f64(inp.stepData.length);
       const tau = scratch.f64(n);
@@ -47,16 +47,18 @@ export function mcLmmPathsRun(inp: LmmPathKernelInputs, out: LmmPathKernelOutput
       const fo = scratch.f64(chunk * passes * n * n);
       const dfo = scratch.f64(chunk * passes * (n + 1));
       const so = out.shocks !== undefined ? scratch.f64(chunk * passes * n * n) : undefined;
+      const zi = inp.normals !== undefined ? scratch.f64(chunk * inp.dims) : undefined;
       step.view.set(inp.stepData);
       tau.view.set(inp.accruals.subarray(0, n));
       l0.view.set(inp.initialForwards.subarray(0, n));
       let bad = 0;
       for (let start = 0; start < inp.samples; start += chunk) {
         const m = Math.min(chunk, inp.samples - start);
+        if (zi !== undefined) zi.view.set(inp.normals!.subarray(start * inp.dims, (start + m) * inp.dims));
         bad |= k.mcLmmPaths(
           m, inp.firstPath + start, inp.key0, inp.key1, n, inp.dims, passes - 1, inp.predictorCorrector ? 1 : 0,
           inp.displacement, inp.firstDiscount, step.byteOffset, tau.byteOffset, l0.byteOffset,
-          fo.byteOffset, dfo.byteOffset, so?.byteOffset ?? 0, work.byteOffset,
+          fo.byteOffset, dfo.byteOffset, so?.byteOffset ?? 0, zi?.byteOffset ?? 0, work.byteOffset,
         );
         out.forwards.set(fo.view.subarray(0, m * passes * n * n), start * passes * n * n);
         out.deflators.set(dfo.view.subarray(0, m * passes * (n + 1)), start * passes * (n + 1));

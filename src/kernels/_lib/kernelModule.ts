@@ -51,13 +51,14 @@ export type HestonQeKernel = (
 /**
  * The LIBOR market model path kernel: samples, first stream, key, n forwards, normals per path,
  * antithetic and predictor–corrector flags, displacement, P(0, T_0), then pointers to the step
- * data, accruals, initial forwards, forwards/deflators/shocks outputs (shocks 0 = none) and work.
+ * data, accruals, initial forwards, forwards/deflators/shocks outputs (shocks 0 = none), supplied
+ * normals (0 = Philox) and work.
  * Returns 1 if an output is not finite. @internal
  */
 export type LmmPathKernel = (
   nSamples: number, first: number, k0: number, k1: number, n: number, dims: number, antithetic: number, pc: number,
   displacement: number, p0: number, stepData: number, tau: number, l0: number,
-  forwardsOut: number, deflatorsOut: number, shocksOut: number, work: number,
+  forwardsOut: number, deflatorsOut: number, shocksOut: number, normalsIn: number, work: number,
 ) => number;
 
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
