@@ -396,3 +396,4 @@ export {
   type LmmBermudanResult,
 } from '../engines/lmm/mcLmmBermudanSwaption.js';
 export { LmmCalibratedModel, type LmmLiveCapletQuote, type LmmLiveSwaptionQuote } from '../engines/lmm/LmmCalibratedModel.js';
+export { mcLmmCapFloor, type LmmCapFloorTerms, type LmmCapFloorResult } from '../engines/lmm/mcLmmCapFloor.js';

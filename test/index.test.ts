@@ -43,7 +43,7 @@ const functions = [
   'cboeVolatilityIndex', 'brentRoot', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
   'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'batesCharacteristicFunction', 'carrMadanHestonCalls', 'fft', 'cosHestonBatch', 'calibrateHeston',
-  'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption',
+  'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption', 'mcLmmCapFloor',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
