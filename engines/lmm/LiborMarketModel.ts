@@ -1,6 +1,6 @@
 import { checkFinite } from '../../src/_lib/checks.js';
 import { InvalidInputError } from '../../src/errors.js';
-import type { AbcdFunction } from './AbcdFunction.js';
+import { AbcdFunction } from './AbcdFunction.js';
 import { forwardCorrelation, type ForwardCorrelationForm } from './forwardCorrelation.js';
 
 /**
@@ -124,6 +124,46 @@ export class LiborMarketModel {
     this.correlation = correlation;
     this.displacement = displacement;
     this.volatility = spec.volatility;
+  }
+
+  /**
+   * The displaced LIBOR market model that reproduces a one-factor Hull–White model
+   * dr = (θ(t) − a r) dt + σ dW on a tenor structure with equal accruals τ.
+   *
+   * @remarks
+   * Under Hull–White, 1 + τL_i = P(t, T_i)/P(t, T_{i+1}) is lognormal with the deterministic vol
+   * σ B(T_i, T_{i+1}) e^{−a(T_i − t)}, B(s, u) = (1 − e^{−a(u − s)})/a (Brigo & Mercurio 2006,
+   * §3.3.2): a displaced LMM with δ = 1/τ, one factor (ρ ≡ 1), g(τ) = e^{−aτ} (+ d = 1e-14, the
+   * abcd form needs d > 0) and k_i = σ B(T_i, T_{i+1}). Its caplets are Hull–White's
+   * (Jamshidian's zero-bond options) to round-off; path-dependent products agree up to the
+   * Monte Carlo and time-step error.
+   * Source: D. Brigo, F. Mercurio (2006), "Interest Rate Models", §3.3.2 and §6.4 (the displaced
+   * diffusion link).
+   * @param rateTimes - T_0…T_N, equally spaced (|τ_i − τ_0| ≤ 1e-12·τ_0), T_0 > 0.
+   * @param discounts - P(0, T_i), length N + 1.
+   * @param a - mean reversion per year, > 0.
+   * @param sigma - short-rate vol, > 0.
+   * @throws InvalidInputError for unequal accruals, a ≤ 0 or σ ≤ 0 (and as the constructor).
+   */
+  static hullWhiteEquivalent(rateTimes: ArrayLike<number>, discounts: ArrayLike<number>, a: number, sigma: number): LiborMarketModel {
+    if (!(a > 0 && Number.isFinite(a))) throw InvalidInputError.outOfRange('a', a, '(0, ∞)');
+    if (!(sigma > 0 && Number.isFinite(sigma))) throw InvalidInputError.outOfRange('sigma', sigma, '(0, ∞)');
+    const n = rateTimes.length - 1;
+    if (n < 1) throw InvalidInputError.outOfRange('rateTimes.length', rateTimes.length, '[2, ∞)');
+    const tau = (rateTimes[1] as number) - (rateTimes[0] as number);
+    for (let i = 1; i < n; i++) {
+      const t = (rateTimes[i + 1] as number) - (rateTimes[i] as number);
+      if (Math.abs(t - tau) > 1e-12 * tau) throw InvalidInputError.outOfRange(`rateTimes[${i + 1}] − rateTimes[${i}]`, t, `{${tau}} (equal accruals)`);
+    }
+    const B = (1 - Math.exp(-a * tau)) / a;
+    return new LiborMarketModel({
+      rateTimes,
+      discounts,
+      volatility: new AbcdFunction(1, 0, a, 1e-14),
+      scalings: new Float64Array(n).fill(sigma * B),
+      correlation: { form: 'exponential', beta: 0 },
+      displacement: 1 / tau,
+    });
   }
 
   /** Number of forwards N. */
