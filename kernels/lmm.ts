@@ -20,12 +20,13 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
  * For each of nSamples samples (normals row s of normalsIn when it is not 0, else Philox stream
  * first + s under key (k0, k1); antithetic: the sample
  * and its mirror −Z as two consecutive output paths), evolves the n forwards over n steps and
- * writes forwards (n × n per path, row m = state at T_m), deflators (n + 1 per path) and, when
- * shocksOut ≠ 0, the shocks (n × n per path). stepData per step m: k_m, then C (a × a), then
- * B (a × k_m), a = n − m. work holds 7n + Σk_m f64. Returns 1 if an output is not finite, else 0.
+ * writes forwards (nSteps × n per path, row m = state at the end of step m), deflators (n + 1 per
+ * path) and, when shocksOut ≠ 0, the shocks (nSteps × n per path). stepData per step m: k_m, the
+ * first alive forward f_m, a flag (1: forward f_m is fully fixed at the step's end, giving deflator
+ * f_m + 1), then C (a × a), then B (a × k_m), a = n − f_m. work holds 7n + Σk_m f64. Returns 1 if an output is not finite, else 0.
  */
 export function mcLmmPaths(
-  nSamples: i32, first: f64, k0: u32, k1: u32, n: i32, dims: i32, antithetic: i32, pc: i32,
+  nSamples: i32, first: f64, k0: u32, k1: u32, n: i32, nSteps: i32, dims: i32, antithetic: i32, pc: i32,
   displacement: f64, p0: f64, stepData: usize, tau: usize, l0: usize,
   forwardsOut: usize, deflatorsOut: usize, shocksOut: usize, normalsIn: usize, work: usize,
 ): i32 {
@@ -59,61 +60,65 @@ export function mcLmmPaths(
     for (let a = 0; a < passes; a++) {
       const sign: f64 = a == 0 ? 1.0 : -1.0;
       const path = s * passes + a;
-      const fo = forwardsOut + (<usize>path * <usize>(n * n) << 3);
+      const fo = forwardsOut + (<usize>path * <usize>(nSteps * n) << 3);
       const dfo = deflatorsOut + (<usize>path * <usize>(n + 1) << 3);
-      const so = shocksOut == 0 ? 0 : shocksOut + (<usize>path * <usize>(n * n) << 3);
+      const so = shocksOut == 0 ? 0 : shocksOut + (<usize>path * <usize>(nSteps * n) << 3);
       for (let i = 0; i < n; i++) st(L, i, ld(l0, i));
       st(dfo, 0, p0);
       let off = stepData;
       let zi = 0;
-      for (let m = 0; m < n; m++) {
-        const alive = n - m;
+      for (let m = 0; m < nSteps; m++) {
         const k = <i32>load<f64>(off);
-        const c = off + 8;
+        const f = <i32>load<f64>(off, 8);
+        const fix = load<f64>(off, 16) != 0.0;
+        const alive = n - f;
+        const c = off + 24;
         const b = c + (<usize>(alive * alive) << 3);
         off = b + (<usize>(alive * k) << 3);
         for (let i = 0; i < alive; i++) {
           let x: f64 = 0.0;
-          for (let f = 0; f < k; f++) x += ld(b, i * k + f) * ld(z, zi + f);
-          st(shock, m + i, sign * x);
+          for (let q = 0; q < k; q++) x += ld(b, i * k + q) * ld(z, zi + q);
+          st(shock, f + i, sign * x);
         }
         zi += k;
         // Drift at the step's start: μ_i = Σ_{j ≤ i} g_j C_ij, g_j = τ_j(L_j + δ)/(1 + τ_jL_j).
-        for (let j = m; j < n; j++) {
+        for (let j = f; j < n; j++) {
           const lj = ld(L, j);
           st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
         }
         for (let i = 0; i < alive; i++) {
           let x: f64 = 0.0;
-          for (let j = 0; j <= i; j++) x += ld(gw, m + j) * ld(c, i * alive + j);
-          st(d0, m + i, x);
+          for (let j = 0; j <= i; j++) x += ld(gw, f + j) * ld(c, i * alive + j);
+          st(d0, f + i, x);
         }
-        for (let i = m; i < n; i++) st(logL, i, logS(ld(L, i) + d) - 0.5 * ld(c, (i - m) * alive + (i - m)) + ld(shock, i));
+        for (let i = f; i < n; i++) st(logL, i, logS(ld(L, i) + d) - 0.5 * ld(c, (i - f) * alive + (i - f)) + ld(shock, i));
         if (pc != 0) {
-          for (let i = m; i < n; i++) st(pred, i, expS(ld(logL, i) + ld(d0, i)) - d);
-          for (let j = m; j < n; j++) {
+          for (let i = f; i < n; i++) st(pred, i, expS(ld(logL, i) + ld(d0, i)) - d);
+          for (let j = f; j < n; j++) {
             const lj = ld(pred, j);
             st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
           }
           for (let i = 0; i < alive; i++) {
             let x: f64 = 0.0;
-            for (let j = 0; j <= i; j++) x += ld(gw, m + j) * ld(c, i * alive + j);
-            st(d1, m + i, x);
+            for (let j = 0; j <= i; j++) x += ld(gw, f + j) * ld(c, i * alive + j);
+            st(d1, f + i, x);
           }
-          for (let i = m; i < n; i++) st(L, i, expS(ld(logL, i) + 0.5 * (ld(d0, i) + ld(d1, i))) - d);
+          for (let i = f; i < n; i++) st(L, i, expS(ld(logL, i) + 0.5 * (ld(d0, i) + ld(d1, i))) - d);
         } else {
-          for (let i = m; i < n; i++) st(L, i, expS(ld(logL, i) + ld(d0, i)) - d);
+          for (let i = f; i < n; i++) st(L, i, expS(ld(logL, i) + ld(d0, i)) - d);
         }
         const row = fo + (<usize>(m * n) << 3);
         for (let i = 0; i < n; i++) st(row, i, ld(L, i));
         if (so != 0) {
           const srow = so + (<usize>(m * n) << 3);
-          for (let i = 0; i < m; i++) st(srow, i, 0.0);
-          for (let i = m; i < n; i++) st(srow, i, ld(shock, i));
+          for (let i = 0; i < f; i++) st(srow, i, 0.0);
+          for (let i = f; i < n; i++) st(srow, i, ld(shock, i));
         }
-        const dm = ld(dfo, m) / (1.0 + ld(tau, m) * ld(L, m));
-        st(dfo, m + 1, dm);
-        bad += dm - dm;
+        if (fix) {
+          const dm = ld(dfo, f) / (1.0 + ld(tau, f) * ld(L, f));
+          st(dfo, f + 1, dm);
+          bad += dm - dm;
+        }
       }
       for (let i = 0; i < n; i++) bad += ld(L, i) - ld(L, i);
     }

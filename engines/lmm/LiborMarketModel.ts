@@ -20,6 +20,12 @@ export interface LiborMarketModelSpec {
   readonly correlation: ForwardCorrelationForm | ArrayLike<number>;
   /** Displacement δ ≥ 0 (shifted lognormal: L_i + δ is lognormal); default 0. */
   readonly displacement?: number;
+  /**
+   * 'forwardLooking' (default): term rates L_i fixed at T_i (the classic LMM);
+   * 'backwardLooking': compounded-in-arrears rates R_i (SOFR) fixed at T_{i+1}, the forward market
+   * model of Lyashenko & Mercurio (2019), whose vol decays linearly to 0 over the accrual period.
+   */
+  readonly rateType?: 'forwardLooking' | 'backwardLooking';
 }
 
 /**
@@ -61,6 +67,8 @@ export class LiborMarketModel {
   readonly displacement: number;
   /** g. */
   readonly volatility: AbcdFunction;
+  /** Forward-looking (LMM) or backward-looking (FMM) rates. */
+  readonly rateType: 'forwardLooking' | 'backwardLooking';
 
   /**
    * @param spec - the tenor structure, discounts, volatility, correlation (see {@link LiborMarketModelSpec}).
@@ -124,6 +132,22 @@ export class LiborMarketModel {
     this.correlation = correlation;
     this.displacement = displacement;
     this.volatility = spec.volatility;
+    this.rateType = spec.rateType ?? 'forwardLooking';
+    if (this.rateType !== 'forwardLooking' && this.rateType !== 'backwardLooking') {
+      throw InvalidInputError.outOfRange('rateType', this.rateType, "{'forwardLooking', 'backwardLooking'}");
+    }
+  }
+
+  /** Row of a simulated path ({@link LmmPath}) where forward i is final: i (term) or i + 1 (backward-looking). */
+  fixingRow(i: number): number {
+    this.checkIndex('i', i, this.size - 1);
+    return this.rateType === 'forwardLooking' ? i : i + 1;
+  }
+
+  /** Time at which forward i is fully fixed: T_i (forward-looking) or T_{i+1} (backward-looking). */
+  fixingTime(i: number): number {
+    this.checkIndex('i', i, this.size - 1);
+    return this.rateTimes[this.rateType === 'forwardLooking' ? i : i + 1] as number;
   }
 
   /**
@@ -177,14 +201,16 @@ export class LiborMarketModel {
   }
 
   /**
-   * Black (displaced) vol of forward i to its fixing T_i: k_i √(∫_0^{T_i} g(T_i − t)² dt / T_i).
+   * Black (displaced) vol of forward i to its fixing: k_i √(∫_0^{T_i} g(T_i − t)² dt / T_i) for a
+   * forward-looking rate; for a backward-looking rate √(∫_0^{T_{i+1}} σ_i(t)²γ_i(t)² dt / T_{i+1})
+   * (Lyashenko & Mercurio 2019, eq. 20: σ²(T_i + τ_i/3)/T_{i+1} for a flat σ).
    * @param i - forward index, integer in [0, N).
    * @throws InvalidInputError for an index outside [0, N).
    */
   capletVolatility(i: number): number {
     this.checkIndex('i', i, this.size - 1);
-    const T = this.rateTimes[i] as number;
-    return (this.scalings[i] as number) * Math.sqrt(this.volatility.covariance(0, T, T, T) / T);
+    const T = this.fixingTime(i);
+    return Math.sqrt(this.integratedCovariance(i, i, 0, T) / T);
   }
 
   /**
@@ -200,8 +226,38 @@ export class LiborMarketModel {
     this.checkIndex('i', i, this.size - 1);
     this.checkIndex('j', j, this.size - 1);
     const n = this.size;
-    return (this.correlation[i * n + j] as number) * (this.scalings[i] as number) * (this.scalings[j] as number) *
-      this.volatility.covariance(t1, t2, this.rateTimes[i] as number, this.rateTimes[j] as number);
+    const scale = (this.correlation[i * n + j] as number) * (this.scalings[i] as number) * (this.scalings[j] as number);
+    const Ti = this.rateTimes[i] as number;
+    const Tj = this.rateTimes[j] as number;
+    if (this.rateType === 'forwardLooking') {
+      const hi = Math.min(t2, Ti, Tj);
+      return hi > t1 ? scale * this.volatility.covariance(t1, hi, Ti, Tj) : 0;
+    }
+    // FMM: σ_i(t) = k_i g(max(T_i − t, 0)) γ_i(t), γ_i = 1 before T_i, (T_{i+1} − t)/τ_i over the
+    // accrual period, 0 after. Split [t1, t2] where either factor changes form.
+    const Ei = this.rateTimes[i + 1] as number;
+    const Ej = this.rateTimes[j + 1] as number;
+    const cuts = [t1, t2, Ti, Tj, Ei, Ej].filter((x) => x >= t1 && x <= t2).sort((x, y) => x - y);
+    let total = 0;
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const a = cuts[c] as number;
+      const b = cuts[c + 1] as number;
+      if (!(b > a)) continue;
+      const mid = 0.5 * (a + b);
+      if (mid >= Ei || mid >= Ej) continue; // one of them is fixed
+      if (mid < Ti && mid < Tj) {
+        total += this.volatility.covariance(a, b, Ti, Tj);
+        continue;
+      }
+      // At least one accruing: Gauss–Legendre on the smooth piece (a degree ≤ 2 polynomial times e^{ct}).
+      const g = this.volatility;
+      total += gaussLegendre16((t) => {
+        const gi = t < Ti ? g.value(Ti - t) : g.value(0) * ((Ei - t) / (Ei - Ti));
+        const gj = t < Tj ? g.value(Tj - t) : g.value(0) * ((Ej - t) / (Ej - Tj));
+        return gi * gj;
+      }, a, b);
+    }
+    return scale * total;
   }
 
   /**
@@ -290,10 +346,47 @@ export class LiborMarketModel {
       scalings: this.scalings,
       correlation: this.correlation,
       displacement: this.displacement,
+      rateType: this.rateType,
     };
   }
 
   private checkIndex(name: string, i: number, max: number, min = 0): void {
     if (!Number.isInteger(i) || i < min || i > max) throw InvalidInputError.outOfRange(name, i, `integers in [${min}, ${max}]`);
   }
+}
+
+/** 16-point Gauss–Legendre nodes and weights on [−1, 1] (Newton on P_16, Golub–Welsch-free). */
+const GL16 = ((): { x: Float64Array; w: Float64Array } => {
+  const n = 16;
+  const x = new Float64Array(n);
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let dp = 0;
+    for (let it = 0; it < 100; it++) {
+      let p1 = 1;
+      let p2 = 0;
+      for (let k = 1; k <= n; k++) {
+        const p3 = p2;
+        p2 = p1;
+        p1 = ((2 * k - 1) * z * p2 - (k - 1) * p3) / k;
+      }
+      dp = (n * (z * p1 - p2)) / (z * z - 1);
+      const dz = p1 / dp;
+      z -= dz;
+      if (Math.abs(dz) < 1e-16) break;
+    }
+    x[i] = z;
+    w[i] = 2 / ((1 - z * z) * dp * dp);
+  }
+  return { x, w };
+})();
+
+/** ∫_a^b f by 16-point Gauss–Legendre (exact for polynomials of degree ≤ 31). */
+function gaussLegendre16(f: (t: number) => number, a: number, b: number): number {
+  const h = 0.5 * (b - a);
+  const m = 0.5 * (a + b);
+  let s = 0;
+  for (let i = 0; i < 16; i++) s += (GL16.w[i] as number) * f(m + h * (GL16.x[i] as number));
+  return h * s;
 }

@@ -75,8 +75,8 @@ export function mcLmmCapFloor(model: LiborMarketModel, terms: LmmCapFloorTerms, 
     let total = 0;
     for (let c = 0; c < count; c++) {
       const i = terms.first + c;
-      const K = c > 0 && terms.ratchet !== undefined ? (p.forwards[(i - 1) * n + i - 1] as number) + terms.ratchet.spread : terms.strike;
-      const v = (model.accruals[i] as number) * Math.max(omega * ((p.forwards[i * n + i] as number) - K), 0) * (p.deflators[i + 1] as number);
+      const K = c > 0 && terms.ratchet !== undefined ? (p.forwards[model.fixingRow(i - 1) * n + i - 1] as number) + terms.ratchet.spread : terms.strike;
+      const v = (model.accruals[i] as number) * Math.max(omega * ((p.forwards[model.fixingRow(i) * n + i] as number) - K), 0) * (p.deflators[i + 1] as number);
       values[c] = v;
       total += v;
     }

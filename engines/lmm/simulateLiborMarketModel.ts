@@ -43,18 +43,20 @@ export interface LmmSimulationOptions {
  */
 export interface LmmPath {
   /**
-   * Forwards L_i(T_m), row-major N × N by rate-time index m = 0…N−1 (row m is the state at T_m);
-   * entries with i < m (forwards already fixed) hold their fixings L_i(T_i).
+   * Forwards L_i(T_m), row-major by rate-time index m (row m is the state at T_m): N rows for term
+   * rates, N + 1 (m = 0…N) for backward-looking ones; forwards already fixed hold their fixings
+   * (row {@link LiborMarketModel.fixingRow}(i) is where forward i is final).
    */
   readonly forwards: Float64Array;
   /**
-   * Deflators D_m = P(0, T_0) / Π_{j<m}(1 + τ_j L_j(T_j)), m = 0…N: a cash flow X paid at T_m
-   * is worth E[X·D_m] today (spot LIBOR measure).
+   * Deflators D_m = P(0, T_0) / Π_{j<m}(1 + τ_j L_j(fixing)), m = 0…N: a cash flow X paid at T_m
+   * is worth E[X·D_m] today (spot LIBOR measure; for backward-looking rates the bank account of
+   * the compounded rate).
    */
   readonly deflators: Float64Array;
   /**
-   * The diffusion parts (B·Z)_i of Δln(L_i + δ) on each step, row-major N × N by step m (the
-   * step ending at T_m); 0 for forwards already fixed. Gaussian with covariance B·Bᵀ, exactly the
+   * The diffusion parts (B·Z)_i of Δln(L_i + δ) on each step, row-major by step m (the step
+   * ending at T_m; as many rows as `forwards`); 0 for forwards already fixed. Gaussian with covariance B·Bᵀ, exactly the
    * step covariance at full rank: a handle for control variates. Filled only with `shocks: true`.
    */
   readonly shocks: Float64Array;
@@ -83,7 +85,8 @@ const CHUNK_DOUBLES = 1 << 20;
  * rate time to the next with the predictor–corrector drift of Hunter, Jäckel & Joshi (2001).
  *
  * @remarks
- * On the step [T_{m−1}, T_m] (T_{−1} = 0) the alive forwards i ≥ m evolve as
+ * On the step [T_{m−1}, T_m] (T_{−1} = 0) the alive forwards i ≥ m (term rates; i ≥ m − 1 for
+ * backward-looking rates, the accruing one with its decaying vol — Lyashenko & Mercurio 2019) evolve as
  * ln(L_i + δ) += μ_i − ½C_ii + (B·Z)_i, with C the exact integrated covariance of the step
  * (abcd integrals), B its k-factor principal-component root with the diagonal kept, Z standard
  * normals (Philox4x32-10 stream = path index, inverse-normal AS241), and
@@ -118,31 +121,39 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
   const pc = (options.drift ?? 'predictorCorrector') === 'predictorCorrector';
   const d = model.displacement;
 
-  // Per step m (0…N−1): alive forwards m…N−1; their covariance C (row-major over alive) and root B.
+  // Steps end at the rate times: N steps for term rates (forward m fixes at the end of step m),
+  // N + 1 for backward-looking rates (forward m − 1 accrues during step m and fixes at its end).
+  const backward = model.rateType === 'backwardLooking';
+  const steps = backward ? n + 1 : n;
   const covs: Float64Array[] = [];
   const roots: Float64Array[] = [];
   const ks: number[] = [];
+  const firsts: number[] = [];
   let varianceKept = 1;
-  for (let m = 0; m < n; m++) {
+  for (let m = 0; m < steps; m++) {
     const t1 = m === 0 ? 0 : (model.rateTimes[m - 1] as number);
     const t2 = model.rateTimes[m] as number;
-    const alive = n - m;
+    const f = backward ? Math.max(m - 1, 0) : m;
+    const alive = n - f;
     const c = new Float64Array(alive * alive);
-    for (let i = 0; i < alive; i++) for (let j = 0; j <= i; j++) c[i * alive + j] = c[j * alive + i] = model.integratedCovariance(m + i, m + j, t1, t2);
+    for (let i = 0; i < alive; i++) for (let j = 0; j <= i; j++) c[i * alive + j] = c[j * alive + i] = model.integratedCovariance(f + i, f + j, t1, t2);
     const k = Math.min(factors, alive);
     const r = reduceFactors(c, alive, k, 'diagonal');
     varianceKept = Math.min(varianceKept, r.varianceKept);
     covs.push(c);
     roots.push(r.pseudoRoot);
     ks.push(k);
+    firsts.push(f);
   }
-  // Step data in the kernel's layout: per step k_m, C, B.
+  // Step data in the kernel's layout: per step k_m, f_m, fixing flag, C, B.
   let len = 0;
-  for (let m = 0; m < n; m++) len += 1 + (covs[m] as Float64Array).length + (roots[m] as Float64Array).length;
+  for (let m = 0; m < steps; m++) len += 3 + (covs[m] as Float64Array).length + (roots[m] as Float64Array).length;
   const stepData = new Float64Array(len);
   let off = 0;
-  for (let m = 0; m < n; m++) {
+  for (let m = 0; m < steps; m++) {
     stepData[off++] = ks[m] as number;
+    stepData[off++] = firsts[m] as number;
+    stepData[off++] = backward && m === 0 ? 0 : 1;
     stepData.set(covs[m] as Float64Array, off);
     off += (covs[m] as Float64Array).length;
     stepData.set(roots[m] as Float64Array, off);
@@ -150,10 +161,11 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
   }
   const passes = antithetic ? 2 : 1;
   const wantShocks = options.shocks ?? false;
-  const chunk = Math.max(1, Math.min(paths, Math.floor(CHUNK_DOUBLES / (passes * ((wantShocks ? 2 : 1) * n * n + n + 1)))));
-  const forwardsAll = new Float64Array(chunk * passes * n * n);
+  const rows = steps * n;
+  const chunk = Math.max(1, Math.min(paths, Math.floor(CHUNK_DOUBLES / (passes * ((wantShocks ? 2 : 1) * rows + n + 1)))));
+  const forwardsAll = new Float64Array(chunk * passes * rows);
   const deflatorsAll = new Float64Array(chunk * passes * (n + 1));
-  const shocksAll = new Float64Array(wantShocks ? chunk * passes * n * n : n * n);
+  const shocksAll = new Float64Array(wantShocks ? chunk * passes * rows : rows);
   const dims = ks.reduce((s, k) => s + k, 0);
   const seed = options.seed ?? 42;
   const sobol = (options.rng ?? 'philox') === 'sobol';
@@ -162,7 +174,7 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
     throw InvalidInputError.outOfRange('options.sobolReplications', replications, 'integers in [2, 1024]');
   }
   const perReplication = sobol ? Math.max(1, Math.ceil(paths / replications)) : paths;
-  const bridges = sobol ? sobolBridges(model, ks) : undefined;
+  const bridges = sobol ? sobolBridges(model, ks) : undefined; // step m ends at rateTimes[m] in both cases
   const normals = sobol ? new Float64Array(chunk * dims) : undefined;
   const replicateMeans = new RunningStatistics();
   let stats = new RunningStatistics();
@@ -180,7 +192,7 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
       }
       mcLmmPathsRun(
         {
-          samples, firstPath: first, key0: seed >>> 0, key1: Math.floor(seed / 2 ** 32) >>> 0, size: n, dims, antithetic,
+          samples, firstPath: first, key0: seed >>> 0, key1: Math.floor(seed / 2 ** 32) >>> 0, size: n, steps, dims, antithetic,
           predictorCorrector: pc, displacement: d, firstDiscount: model.discounts[0] as number, stepData,
           accruals: model.accruals, initialForwards: model.forwards, ...(normals === undefined ? {} : { normals: normals.subarray(0, samples * dims) }),
         },
@@ -192,9 +204,9 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
         for (let a = 0; a < passes; a++) {
           const q = s * passes + a;
           v += payoff({
-            forwards: forwardsAll.subarray(q * n * n, (q + 1) * n * n),
+            forwards: forwardsAll.subarray(q * rows, (q + 1) * rows),
             deflators: deflatorsAll.subarray(q * (n + 1), (q + 1) * (n + 1)),
-            shocks: wantShocks ? shocksAll.subarray(q * n * n, (q + 1) * n * n) : shocksAll,
+            shocks: wantShocks ? shocksAll.subarray(q * rows, (q + 1) * rows) : shocksAll,
           });
         }
         stats.add(v / passes);

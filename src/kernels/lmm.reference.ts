@@ -11,8 +11,10 @@ export interface LmmPathKernelInputs {
   readonly firstPath: number;
   readonly key0: number;
   readonly key1: number;
-  /** Number of forwards n (= steps). */
+  /** Number of forwards n. */
   readonly size: number;
+  /** Number of steps (n for term rates, n + 1 for backward-looking rates). */
+  readonly steps: number;
   /** Normals per path Σ k_m. */
   readonly dims: number;
   readonly antithetic: boolean;
@@ -20,7 +22,7 @@ export interface LmmPathKernelInputs {
   readonly displacement: number;
   /** P(0, T_0). */
   readonly firstDiscount: number;
-  /** Per step m: k_m, C (a × a), B (a × k_m), a = n − m. */
+  /** Per step m: k_m, first alive forward f_m, fixing flag, C (a × a), B (a × k_m), a = n − f_m. */
   readonly stepData: Float64Array;
   /** τ_i, length n. */
   readonly accruals: Float64Array;
@@ -32,11 +34,11 @@ export interface LmmPathKernelInputs {
 
 /** Outputs of the LMM path kernel, per output path (antithetic: 2 per sample). @internal */
 export interface LmmPathKernelOutputs {
-  /** paths × n × n. */
+  /** paths × steps × n. */
   readonly forwards: Float64Array;
   /** paths × (n + 1). */
   readonly deflators: Float64Array;
-  /** paths × n × n, or undefined. */
+  /** paths × steps × n, or undefined. */
   readonly shocks?: Float64Array;
 }
 
@@ -77,57 +79,61 @@ export function mcLmmPathsReference(inp: LmmPathKernelInputs, out: LmmPathKernel
     for (let a = 0; a < passes; a++) {
       const sign = a === 0 ? 1 : -1;
       const path = s * passes + a;
-      const fo = path * n * n;
+      const fo = path * inp.steps * n;
       const dfo = path * (n + 1);
       for (let i = 0; i < n; i++) L[i] = inp.initialForwards[i]!;
       out.deflators[dfo] = inp.firstDiscount;
       let off = 0;
       let zi = 0;
-      for (let m = 0; m < n; m++) {
-        const alive = n - m;
+      for (let m = 0; m < inp.steps; m++) {
         const k = sd[off]!;
-        const c = off + 1;
+        const f = sd[off + 1]!;
+        const fix = sd[off + 2]! !== 0;
+        const alive = n - f;
+        const c = off + 3;
         const b = c + alive * alive;
         off = b + alive * k;
         for (let i = 0; i < alive; i++) {
           let x = 0;
-          for (let f = 0; f < k; f++) x += sd[b + i * k + f]! * z[zi + f]!;
-          shock[m + i] = sign * x;
+          for (let q = 0; q < k; q++) x += sd[b + i * k + q]! * z[zi + q]!;
+          shock[f + i] = sign * x;
         }
         zi += k;
-        for (let j = m; j < n; j++) {
+        for (let j = f; j < n; j++) {
           const lj = L[j]!;
           gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
         }
         for (let i = 0; i < alive; i++) {
           let x = 0;
-          for (let j = 0; j <= i; j++) x += gw[m + j]! * sd[c + i * alive + j]!;
-          d0[m + i] = x;
+          for (let j = 0; j <= i; j++) x += gw[f + j]! * sd[c + i * alive + j]!;
+          d0[f + i] = x;
         }
-        for (let i = m; i < n; i++) logL[i] = refLog(L[i]! + d) - 0.5 * sd[c + (i - m) * alive + (i - m)]! + shock[i]!;
+        for (let i = f; i < n; i++) logL[i] = refLog(L[i]! + d) - 0.5 * sd[c + (i - f) * alive + (i - f)]! + shock[i]!;
         if (inp.predictorCorrector) {
-          for (let i = m; i < n; i++) pred[i] = refExp(logL[i]! + d0[i]!) - d;
-          for (let j = m; j < n; j++) {
+          for (let i = f; i < n; i++) pred[i] = refExp(logL[i]! + d0[i]!) - d;
+          for (let j = f; j < n; j++) {
             const lj = pred[j]!;
             gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
           }
           for (let i = 0; i < alive; i++) {
             let x = 0;
-            for (let j = 0; j <= i; j++) x += gw[m + j]! * sd[c + i * alive + j]!;
-            d1[m + i] = x;
+            for (let j = 0; j <= i; j++) x += gw[f + j]! * sd[c + i * alive + j]!;
+            d1[f + i] = x;
           }
-          for (let i = m; i < n; i++) L[i] = refExp(logL[i]! + 0.5 * (d0[i]! + d1[i]!)) - d;
+          for (let i = f; i < n; i++) L[i] = refExp(logL[i]! + 0.5 * (d0[i]! + d1[i]!)) - d;
         } else {
-          for (let i = m; i < n; i++) L[i] = refExp(logL[i]! + d0[i]!) - d;
+          for (let i = f; i < n; i++) L[i] = refExp(logL[i]! + d0[i]!) - d;
         }
         out.forwards.set(L, fo + m * n);
         if (out.shocks !== undefined) {
-          out.shocks.fill(0, fo + m * n, fo + m * n + m);
-          out.shocks.set(shock.subarray(m, n), fo + m * n + m);
+          out.shocks.fill(0, fo + m * n, fo + m * n + f);
+          out.shocks.set(shock.subarray(f, n), fo + m * n + f);
         }
-        const dm = out.deflators[dfo + m]! / (1 + tau[m]! * L[m]!);
-        out.deflators[dfo + m + 1] = dm;
-        bad += dm - dm;
+        if (fix) {
+          const dm = out.deflators[dfo + f]! / (1 + tau[f]! * L[f]!);
+          out.deflators[dfo + f + 1] = dm;
+          bad += dm - dm;
+        }
       }
       for (let i = 0; i < n; i++) bad += L[i]! - L[i]!;
     }

@@ -15,7 +15,7 @@ function lcg(seed: number): () => number {
 }
 
 describe('LMM path kernel (kernels/lmm.ts) vs its TypeScript reference', () => {
-  it('bitwise equal paths, deflators and shocks on 60 random models (factors, displacement, antithetic, drift, Philox or supplied Sobol normals)', () => {
+  it('bitwise equal paths, deflators and shocks on 60 random models (term and backward-looking rates, factors, displacement, antithetic, drift, Philox or Sobol normals)', () => {
     const rnd = lcg(99);
     for (let c = 0; c < 60; c++) {
       const n = 1 + Math.floor(15 * rnd());
@@ -28,6 +28,7 @@ describe('LMM path kernel (kernels/lmm.ts) vs its TypeScript reference', () => {
         rateTimes, discounts, displacement,
         volatility: new AbcdFunction(-0.05 + 0.2 * rnd(), -0.5 + rnd(), 0.2 + 2 * rnd(), 0.06 + 0.3 * rnd()),
         correlation: { form: 'rebonato', beta: 2 * rnd(), rhoInfinity: rnd() },
+        rateType: rnd() < 0.3 ? 'backwardLooking' : 'forwardLooking',
       });
       const options = { paths: 37, seed: 1000 + c, factors: 1 + Math.floor(n * rnd()), antithetic: rnd() < 0.5, drift: rnd() < 0.8 ? 'predictorCorrector' as const : 'euler' as const, rng: rnd() < 0.3 ? 'sobol' as const : 'philox' as const, sobolReplications: 2 };
       const collect = (backend: 'simd' | 'typescript') => {

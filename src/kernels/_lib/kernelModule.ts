@@ -49,14 +49,14 @@ export type HestonQeKernel = (
 ) => number;
 
 /**
- * The LIBOR market model path kernel: samples, first stream, key, n forwards, normals per path,
+ * The LIBOR market model path kernel: samples, first stream, key, n forwards, steps, normals per path,
  * antithetic and predictor–corrector flags, displacement, P(0, T_0), then pointers to the step
  * data, accruals, initial forwards, forwards/deflators/shocks outputs (shocks 0 = none), supplied
  * normals (0 = Philox) and work.
  * Returns 1 if an output is not finite. @internal
  */
 export type LmmPathKernel = (
-  nSamples: number, first: number, k0: number, k1: number, n: number, dims: number, antithetic: number, pc: number,
+  nSamples: number, first: number, k0: number, k1: number, n: number, nSteps: number, dims: number, antithetic: number, pc: number,
   displacement: number, p0: number, stepData: number, tau: number, l0: number,
   forwardsOut: number, deflatorsOut: number, shocksOut: number, normalsIn: number, work: number,
 ) => number;
