@@ -13,6 +13,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['mcheston', () => import('./mcheston.bench.js')],
   ['roughbergomi', () => import('./roughbergomi.bench.js')],
   ['localvol', () => import('./localvol.bench.js')],
+  ['lmm', () => import('./lmm.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -13,3 +13,4 @@ export { impliedVolScalar, impliedVolSimd, impliedVolValidate, impliedVolTableAd
 export { hestonCosScalar, hestonCosSimd } from './heston';
 export { mcHestonQe } from './mcheston';
 export { mcRoughBergomi } from './rbergomi';
+export { mcLmmPaths } from './lmm';

@@ -388,3 +388,26 @@ export { localVolGrid } from '../termstructures/volatility/localVolGrid.js';
 export type { BlackVarianceSurfaceOptions } from '../termstructures/volatility/BlackVarianceSurface.js';
 export { FdLocalVolVanillaEngine, type FdLocalVolVanillaEngineOptions } from '../engines/localvol/FdLocalVolVanillaEngine.js';
 export { FdLocalVolBarrierEngine, type FdLocalVolBarrierEngineOptions } from '../engines/localvol/FdLocalVolBarrierEngine.js';
+// Engines: LIBOR / forward market model
+export { AbcdFunction } from '../engines/lmm/AbcdFunction.js';
+export { forwardCorrelation, type ForwardCorrelationForm } from '../engines/lmm/forwardCorrelation.js';
+export { reduceFactors, type FactorReduction } from '../engines/lmm/reduceFactors.js';
+export { LiborMarketModel, type LiborMarketModelSpec } from '../engines/lmm/LiborMarketModel.js';
+  calibrateLiborMarketModel,
+  type LmmCapletQuote,
+  type LmmSwaptionQuote,
+  type LmmCalibrationOptions,
+  type LmmCalibrationResult,
+} from '../engines/lmm/calibrateLiborMarketModel.js';
+  simulateLiborMarketModel,
+  type LmmSimulationOptions,
+  type LmmPath,
+  type LmmSimulationResult,
+} from '../engines/lmm/simulateLiborMarketModel.js';
+  mcLmmBermudanSwaption,
+  type LmmBermudanSwaptionTerms,
+  type LmmBermudanOptions,
+  type LmmBermudanResult,
+} from '../engines/lmm/mcLmmBermudanSwaption.js';
+export { LmmCalibratedModel, type LmmLiveCapletQuote, type LmmLiveSwaptionQuote } from '../engines/lmm/LmmCalibratedModel.js';
+export { mcLmmCapFloor, type LmmCapFloorTerms, type LmmCapFloorResult } from '../engines/lmm/mcLmmCapFloor.js';

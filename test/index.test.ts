@@ -30,6 +30,7 @@ const classes = [
   'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'AnalyticSabrEuropeanEngine', 'McHestonEngine', 'HestonCalibratedModel',
   'RoughBergomiModel', 'McRoughBergomiEngine',
   'LocalVolSurface', 'FdLocalVolVanillaEngine', 'FdLocalVolBarrierEngine',
+  'AbcdFunction', 'LiborMarketModel', 'LmmCalibratedModel',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -46,6 +47,7 @@ const functions = [
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'batesCharacteristicFunction', 'carrMadanHestonCalls', 'fft', 'cosHestonBatch', 'calibrateHeston',
   'roughBergomiSmile', 'roughBergomiVolterraPaths', 'variogramHurst', 'fractionalBrownianMotion',
   'localVolGrid',
+  'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption', 'mcLmmCapFloor',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',

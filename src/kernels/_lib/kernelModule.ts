@@ -60,6 +60,19 @@ export type RoughBergomiKernel = (
   nStrikes: number, strikes: number, omegas: number, acc: number, paths: number,
 ) => number;
 
+/**
+ * The LIBOR market model path kernel: samples, first stream, key, n forwards, steps, normals per path,
+ * antithetic and predictor–corrector flags, displacement, P(0, T_0), then pointers to the step
+ * data, accruals, initial forwards, forwards/deflators/shocks outputs (shocks 0 = none), supplied
+ * normals (0 = Philox) and work.
+ * Returns 1 if an output is not finite. @internal
+ */
+export type LmmPathKernel = (
+  nSamples: number, first: number, k0: number, k1: number, n: number, nSteps: number, dims: number, antithetic: number, pc: number,
+  displacement: number, p0: number, stepData: number, tau: number, l0: number,
+  forwardsOut: number, deflatorsOut: number, shocksOut: number, normalsIn: number, work: number,
+) => number;
+
 /** A probe computing out[i] = f(in[i]) over n doubles; simd = 1 selects the f64x2 path. @internal */
 export type BatchProbe = (simd: number, input: number, out: number, n: number) => void;
 
@@ -82,6 +95,7 @@ export interface KernelExports {
   readonly hestonCosSimd: HestonCosKernel;
   readonly mcHestonQe: HestonQeKernel;
   readonly mcRoughBergomi: RoughBergomiKernel;
+  readonly mcLmmPaths: LmmPathKernel;
 }
 
 type State =
