@@ -393,17 +393,20 @@ export { AbcdFunction } from '../engines/lmm/AbcdFunction.js';
 export { forwardCorrelation, type ForwardCorrelationForm } from '../engines/lmm/forwardCorrelation.js';
 export { reduceFactors, type FactorReduction } from '../engines/lmm/reduceFactors.js';
 export { LiborMarketModel, type LiborMarketModelSpec } from '../engines/lmm/LiborMarketModel.js';
+export {
   calibrateLiborMarketModel,
   type LmmCapletQuote,
   type LmmSwaptionQuote,
   type LmmCalibrationOptions,
   type LmmCalibrationResult,
 } from '../engines/lmm/calibrateLiborMarketModel.js';
+export {
   simulateLiborMarketModel,
   type LmmSimulationOptions,
   type LmmPath,
   type LmmSimulationResult,
 } from '../engines/lmm/simulateLiborMarketModel.js';
+export {
   mcLmmBermudanSwaption,
   type LmmBermudanSwaptionTerms,
   type LmmBermudanOptions,
