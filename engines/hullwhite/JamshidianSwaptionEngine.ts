@@ -1,15 +1,14 @@
 import { InvalidInputError } from '../../src/errors.js';
 import { adaptiveGaussKronrod } from '../../src/math/integration/adaptiveGaussKronrod.js';
-import { brentRoot } from '../../src/math/solvers/brentRoot.js';
 import { HullWhite } from '../../src/models/HullWhite.js';
 import { hullWhiteB, hullWhiteForwardMeasureMean, hullWhiteVariance } from '../../src/models/_lib/hullWhiteFactors.js';
 import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
-import { OptionType } from '../../instruments/OptionType.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import { SettlementType } from '../../instruments/SettlementType.js';
 import type { SwaptionArguments } from '../../instruments/Swaption.js';
 import { PricingEngine } from '../PricingEngine.js';
 import { hullWhiteSwaptionFlows, type HullWhiteSwaptionFlows } from './_lib/hullWhiteSwaptionFlows.js';
+import { jamshidianPrice } from './_lib/jamshidianPrice.js';
 
 /**
  * Prices European swaptions in the Hull–White model by Jamshidian's decomposition into zero-bond
@@ -73,37 +72,15 @@ export class JamshidianSwaptionEngine extends PricingEngine<SwaptionArguments> {
     });
     const { a, sigma } = model;
     const N = args.nominal;
-    const V = hullWhiteVariance(a, sigma, T);
-    const Bs = hullWhiteB(a, ts - T);
     const Ps = curve.discount(ts, true);
-    const n = flows.times.length;
-    const logRatio0 = new Float64Array(n);
-    const dB = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const tk = flows.times[k] as number;
-      const Bk = hullWhiteB(a, tk - T);
-      dB[k] = Bk - Bs;
-      logRatio0[k] = Math.log(curve.discount(tk, true) / Ps) - 0.5 * (Bk * Bk - Bs * Bs) * V;
-    }
-    // Σ c_k P(T,t_k|x)/P(T,t_s|x) − N, decreasing in x.
-    const g = (x: number): number => {
-      let s = -N;
-      for (let k = 0; k < n; k++) s += (flows.amounts[k] as number) * Math.exp(logRatio0[k] as number - (dB[k] as number) * x);
-      return s;
+    const inputs = {
+      exerciseTime: T, valueTime: ts, valueDiscount: Ps, times: flows.times, amounts: flows.amounts,
+      discounts: flows.times.map((t) => curve.discount(t, true)), nominal: N, type: args.type as number,
     };
-    const xStar = findRoot(g);
+    const jamshidian = jamshidianPrice(inputs, a, sigma);
+    const xStar = jamshidian.xStar;
     const w = args.type as number;
-    let value: number;
-    if (args.settlementType === SettlementType.Physical) {
-      value = 0;
-      const type = w === 1 ? OptionType.Put : OptionType.Call;
-      for (let k = 0; k < n; k++) {
-        const X = Math.exp(logRatio0[k] as number - (dB[k] as number) * xStar);
-        value += (flows.amounts[k] as number) * model.discountBondOption(type, X, T, flows.times[k] as number, ts);
-      }
-    } else {
-      value = cashSettled(model, flows, args, xStar);
-    }
+    const value = args.settlementType === SettlementType.Physical ? jamshidian.value : cashSettled(model, flows, args, xStar);
     let annuity = 0;
     flows.fixedAccruals.forEach((tau, i) => (annuity += N * tau * curve.discount(flows.fixedTimes[i] as number, true)));
     let spreadValue = 0;
@@ -119,16 +96,6 @@ export class JamshidianSwaptionEngine extends PricingEngine<SwaptionArguments> {
       },
     };
   }
-}
-
-function findRoot(g: (x: number) => number): number {
-  let lo = -0.05;
-  let hi = 0.05;
-  for (let i = 0; i < 60 && g(lo) * g(hi) > 0; i++) {
-    if (g(lo) < 0) lo = 2 * lo - hi;
-    else hi = 2 * hi - lo;
-  }
-  return brentRoot(g, lo, hi, { accuracy: 1e-15, maxEvaluations: 200 });
 }
 
 /** Cash (par-yield) settlement: P(0, T) E^T[N Â(S) max(ω(S − K), 0) P(T, t_s)] by quadrature. */
