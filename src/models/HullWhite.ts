@@ -81,7 +81,7 @@ export class HullWhite extends Observable implements Observer {
 
   /** The parameters as [a, σ] (QuantLib's `params()` order). */
   params(): [number, number] {
-    return [this.#a, this.#sigma];
+    return [this.a, this.sigma];
   }
 
   /**
@@ -112,7 +112,7 @@ export class HullWhite extends Observable implements Observer {
    */
   B(t: number, T: number): number {
     checkTimes(t, T);
-    return hullWhiteB(this.#a, T - t);
+    return hullWhiteB(this.a, T - t);
   }
 
   /**
@@ -123,9 +123,9 @@ export class HullWhite extends Observable implements Observer {
   A(t: number, T: number): number {
     checkTimes(t, T);
     const curve = this.curve();
-    const B = hullWhiteB(this.#a, T - t);
+    const B = hullWhiteB(this.a, T - t);
     const f = curve.forwardRate(t, t, true);
-    return (curve.discount(T, true) / curve.discount(t, true)) * Math.exp(B * f - 0.5 * hullWhiteVariance(this.#a, this.#sigma, t) * B * B);
+    return (curve.discount(T, true) / curve.discount(t, true)) * Math.exp(B * f - 0.5 * hullWhiteVariance(this.a, this.sigma, t) * B * B);
   }
 
   /**
@@ -149,8 +149,8 @@ export class HullWhite extends Observable implements Observer {
     checkTimes(t, T);
     checkFinite('x', x);
     const curve = this.curve();
-    const B = hullWhiteB(this.#a, T - t);
-    return (curve.discount(T, true) / curve.discount(t, true)) * Math.exp(-B * x - 0.5 * B * B * hullWhiteVariance(this.#a, this.#sigma, t));
+    const B = hullWhiteB(this.a, T - t);
+    return (curve.discount(T, true) / curve.discount(t, true)) * Math.exp(-B * x - 0.5 * B * B * hullWhiteVariance(this.a, this.sigma, t));
   }
 
   /** Today's short rate r(0) = f(0, 0), decimal. @throws whatever the curve throws. */
@@ -165,8 +165,8 @@ export class HullWhite extends Observable implements Observer {
    */
   alpha(t: number): number {
     checkTimes(0, t);
-    const b = hullWhiteB(this.#a, t);
-    return this.curve().forwardRate(t, t, true) + 0.5 * this.#sigma * this.#sigma * b * b;
+    const b = hullWhiteB(this.a, t);
+    return this.curve().forwardRate(t, t, true) + 0.5 * this.sigma * this.sigma * b * b;
   }
 
   /**
@@ -177,7 +177,7 @@ export class HullWhite extends Observable implements Observer {
   shortRateMean(s: number, t: number, rs: number): number {
     checkTimes(s, t);
     checkFinite('rs', rs);
-    const decay = Math.exp(-this.#a * (t - s));
+    const decay = Math.exp(-this.a * (t - s));
     return rs * decay + this.alpha(t) - this.alpha(s) * decay;
   }
 
@@ -188,7 +188,7 @@ export class HullWhite extends Observable implements Observer {
    */
   shortRateVariance(s: number, t: number): number {
     checkTimes(s, t);
-    return hullWhiteVariance(this.#a, this.#sigma, t - s);
+    return hullWhiteVariance(this.a, this.sigma, t - s);
   }
 
   /**
@@ -203,7 +203,7 @@ export class HullWhite extends Observable implements Observer {
     const h = 1e-4;
     const lo = Math.max(t - h, 0);
     const dfdT = (curve.forwardRate(t + h, t + h, true) - curve.forwardRate(lo, lo, true)) / (t + h - lo);
-    return dfdT + this.#a * curve.forwardRate(t, t, true) + this.#sigma * this.#sigma * hullWhiteB(2 * this.#a, t);
+    return dfdT + this.a * curve.forwardRate(t, t, true) + this.sigma * this.sigma * hullWhiteB(2 * this.a, t);
   }
 
   /**
@@ -235,10 +235,21 @@ export class HullWhite extends Observable implements Observer {
     const curve = this.curve();
     const forward = curve.discount(bondMaturity, true);
     const k = strike * curve.discount(bondStart, true);
-    const sp = this.#sigma * (hullWhiteB(this.#a, bondMaturity - maturity) - hullWhiteB(this.#a, bondStart - maturity)) * Math.sqrt(hullWhiteB(2 * this.#a, maturity));
+    const sp = this.sigma * (hullWhiteB(this.a, bondMaturity - maturity) - hullWhiteB(this.a, bondStart - maturity)) * Math.sqrt(hullWhiteB(2 * this.a, maturity));
     if (!(sp > 0)) return Math.max(type * (forward - k), 0);
     const h = Math.log(forward / k) / sp + 0.5 * sp;
     return type * (forward * normalCdf(type * h) - k * normalCdf(type * (h - sp)));
+  }
+
+  /**
+   * Sets a and σ without notifying (for a subclass that recomputes them lazily during a read,
+   * after its observers were already notified of the change that caused it).
+   */
+  protected assignParameters(a: number, sigma: number): void {
+    checkNonNegative('a', a);
+    checkPositive('sigma', sigma);
+    this.#a = a;
+    this.#sigma = sigma;
   }
 
   /** Forwards a change of the curve. */
