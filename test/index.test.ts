@@ -49,8 +49,12 @@ const enums = [
 ];
 
 // Hull–White (issue 8)
-classes.push('HullWhite', 'Swaption');
-enums.push('SettlementType');
+classes.push(
+  'HullWhite', 'Swaption', 'CapFloor', 'JamshidianSwaptionEngine', 'AnalyticCapFloorEngine', 'HullWhiteCalibratedModel',
+  'BlackSwaptionEngine', 'BachelierSwaptionEngine', 'BlackCapFloorEngine', 'BachelierCapFloorEngine',
+);
+functions.push('calibrateHullWhite', 'makeAtmSwaption', 'selectSwaptionMatrix');
+enums.push('SettlementType', 'CapFloorType');
 
 describe('public API (src/index.ts)', () => {
   it.each(classes)('exports class %s', (name) => {
