@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BachelierSwaptionEngine } from '../../../engines/swaption/BachelierSwaptionEngine.js';
 import { JamshidianSwaptionEngine } from '../../../engines/hullwhite/JamshidianSwaptionEngine.js';
@@ -32,6 +33,25 @@ describe('Hull–White on the 2025-01-31 SOFR swaption matrix (real data)', () =
     const hw = q.swaption.NPV();
     q.swaption.setPricingEngine(new BachelierSwaptionEngine(market.curve, result.modelVols[12]!));
     expect(Math.abs(q.swaption.NPV() / hw - 1)).toBeLessThan(1e-9);
+  });
+
+  it('matches native QuantLib 1.29 on its own bootstrap of the same quotes: dates, ATM strikes, prices, (a, σ)', () => {
+    const ql = JSON.parse(readFileSync(new URL('../../reference/quantlib-1.29-hull-white-sofr.json', import.meta.url), 'utf8')) as {
+      a: number; sigma: number; swaptions: { exercise_date: string; fixed_rate: number; market_value: number; model_normal_vol: number }[];
+    };
+    const r = calibrateHullWhite(new HullWhite(market.curve, 0.05, 0.01), market.quotes);
+    market.quotes.forEach((q, i) => {
+      const c = ql.swaptions[i]!;
+      const args = q.swaption.arguments();
+      expect(args.exerciseDates[0]!.toISOString()).toBe(c.exercise_date);
+      // The two bootstraps agree to ~1e-12 in discount factors (test/examples/desk/sofrCurve.test.ts).
+      expect(Math.abs(args.fixedRate - c.fixed_rate)).toBeLessThan(1e-10);
+      expect(Math.abs(r.marketPrices[i]! / c.market_value - 1)).toBeLessThan(1e-8);
+      expect(Math.abs(r.modelVols[i]! - c.model_normal_vol) * 1e4).toBeLessThan(0.01);
+    });
+    // Same objective (relative price errors); the optimisers stop within the valley's flatness.
+    expect(Math.abs(r.a - ql.a), `a = ${r.a} vs ${ql.a}`).toBeLessThan(2e-5);
+    expect(Math.abs(r.sigma - ql.sigma), `σ = ${r.sigma} vs ${ql.sigma}`).toBeLessThan(2e-7);
   });
 
   it('co-terminal and diagonal selections calibrate too (fewer swaptions, smaller RMSE)', () => {
