@@ -53,10 +53,14 @@ export class HullWhiteCalibratedModel extends HullWhite {
    * @param termStructure - the curve handle (observed).
    * @param quotes - the swaptions and vol quotes; at least 2 (1 with `options.fixedA`).
    * @param options - calibration options; `initial` (default a = 0.05, σ = 0.01) seeds the first run.
+   * @param sigmaTimes - breakpoints of a piecewise-constant σ (years, increasing); default none.
    * @throws InvalidInputError when a vol is neither a positive number nor a Handle.
    */
-  constructor(termStructure: Handle<YieldTermStructure>, quotes: readonly HullWhiteSwaptionVolQuote[], options: HullWhiteCalibrationOptions = {}) {
-    super(termStructure, options.fixedA ?? options.initial?.a ?? 0.05, options.initial?.sigma ?? 0.01);
+  constructor(termStructure: Handle<YieldTermStructure>, quotes: readonly HullWhiteSwaptionVolQuote[], options: HullWhiteCalibrationOptions = {}, sigmaTimes: readonly number[] = []) {
+    super(
+      termStructure, options.fixedA ?? options.initial?.a ?? 0.05,
+      options.initial?.sigmas ?? new Array<number>(sigmaTimes.length + 1).fill(options.initial?.sigma ?? 0.01), sigmaTimes,
+    );
     this.quotes = quotes.map((q, i) => {
       let handle: Handle<Quote>;
       if (typeof q.volatility === 'number') {
@@ -70,14 +74,9 @@ export class HullWhiteCalibratedModel extends HullWhite {
     this.options = { ...options };
   }
 
-  override get a(): number {
+  /** Recalibrates when a quote or the curve changed since the last calibration. */
+  protected override refresh(): void {
     this.ensureCalibrated();
-    return super.a;
-  }
-
-  override get sigma(): number {
-    this.ensureCalibrated();
-    return super.sigma;
   }
 
   /** The last calibration's result (calibrating first if stale). @throws as the calibration. */
@@ -104,13 +103,13 @@ export class HullWhiteCalibratedModel extends HullWhite {
       this.dirty = false;
       this.calibrating = true;
       try {
-        const [a0, s0] = [super.a, super.sigma];
-        const scratch = new HullWhite(this.termStructure, a0, s0);
+        const [a0, ...s0] = this.params();
+        const scratch = new HullWhite(this.termStructure, a0, s0, this.sigmaTimes);
         const targets = this.quotes.map(({ handle, ...q }) => ({ ...q, volatility: handle.currentLink().value() }));
         this.calibrations++;
-        const result = calibrateHullWhite(scratch, targets, { ...this.options, initial: { a: a0, sigma: s0 } });
+        const result = calibrateHullWhite(scratch, targets, { ...this.options, initial: { a: a0 as number, sigmas: s0 } });
         scratch.dispose();
-        this.assignParameters(result.a, result.sigma);
+        this.assignParameters(result.a, result.sigmas);
         this.last = result;
         this.failure = null;
       } catch (error) {

@@ -11,6 +11,7 @@ import { SwapType } from '../../../instruments/SwapType.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import { adaptiveGaussKronrod } from '../../../src/math/integration/adaptiveGaussKronrod.js';
 import { Date } from '../../../src/time/Date.js';
+import { HullWhite } from '../../../src/models/HullWhite.js';
 import { hullWhiteMarket, referenceSwap, referenceSwaption, swaptionCases } from './_lib/hullWhiteMarket.js';
 
 const years = (id: string) => Number(/x(\d+)Y/.exec(id)![1]);
@@ -89,6 +90,21 @@ describe('JamshidianSwaptionEngine: properties', () => {
     const f = (x: number) => density(x) * payoff(x);
     const integral = adaptiveGaussKronrod(f, mean - 12 * sd, xStar, { absoluteTolerance: 1e-15 }).value + adaptiveGaussKronrod(f, xStar, mean + 12 * sd, { absoluteTolerance: 1e-15 }).value;
     expect(Math.abs(curve.discount(T) * integral - s.NPV())).toBeLessThan(1e-12);
+  });
+
+  it('with a piecewise σ a European depends on y(T) only: equal to the constant σ with the same y(T)', () => {
+    const m = hullWhiteMarket(0.03, 0.06, 0.01);
+    const pw = new HullWhite(m.curve, 0.06, [0.012, 0.006, 0.009], [0.5, 1.2]);
+    const T = m.curve.currentLink().timeFromReference(Date.fromISO('2027-01-04'));
+    const sigmaEq = Math.sqrt(pw.stateVariance(0, T) / ((1 - Math.exp(-0.12 * T)) / 0.12));
+    const eq = new HullWhite(m.curve, 0.06, sigmaEq);
+    for (const st of [SettlementType.Physical, SettlementType.Cash]) {
+      const s = new Swaption(referenceSwap(m, SwapType.Receiver, '2027-01-04', 6, 0.029), new EuropeanExercise(Date.fromISO('2027-01-04')), st);
+      s.setPricingEngine(new JamshidianSwaptionEngine(pw));
+      const v = s.NPV();
+      s.setPricingEngine(new JamshidianSwaptionEngine(eq));
+      expect(Math.abs(v - s.NPV())).toBeLessThan(1e-15);
+    }
   });
 
   it('cash (par-yield) settlement equals physical for a one-fixed-coupon swap, and differs otherwise', () => {

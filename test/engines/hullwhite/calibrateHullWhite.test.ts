@@ -142,6 +142,25 @@ describe('calibrateHullWhite: recovery and failure', () => {
     expect(Math.abs(r2.sigma - 0.008)).toBeLessThan(1e-9);
   });
 
+  it('a piecewise-constant σ: co-terminal swaptions recover each piece (a fixed), and the result reprices them', () => {
+    const { curve, index } = cachedMarket(false);
+    const sigmaTimes = [1.5, 2.5, 3.5];
+    const truth = new HullWhite(curve, 0.03, [0.011, 0.007, 0.009, 0.006], sigmaTimes);
+    const quotes: HullWhiteSwaptionQuote[] = [1, 2, 3, 4].map((e) => {
+      const swaption = makeAtmSwaption({ expiry: Period.parse(`${e}Y`), tenor: Period.parse(`${5 - e}Y`), index, fixedLegTenor: Period.parse('1Y'), fixedLegDayCounter: new Thirty360(), discountCurve: curve });
+      swaption.setPricingEngine(new JamshidianSwaptionEngine(truth));
+      const price = swaption.NPV();
+      swaption.setPricingEngine(new BachelierSwaptionEngine(curve, 0.01));
+      const { forward, annuity, exerciseTime } = swaption.pricingResults().additionalResults as Record<string, number>;
+      return { swaption, volatility: bachelierBlackFormulaImpliedVol(OptionType.Put, swaption.arguments().fixedRate, forward!, exerciseTime!, price / annuity!), volatilityType: 'normal' };
+    });
+    const model = new HullWhite(curve, 0.03, [0.01, 0.01, 0.01, 0.01], sigmaTimes);
+    const r = calibrateHullWhite(model, quotes, { fixedA: 0.03, errorType: 'impliedVol' });
+    r.sigmas.forEach((v, k) => expect(Math.abs(v - truth.sigmas[k]!), `σ_${k} = ${v}`).toBeLessThan(1e-9));
+    expect(model.sigmas).toEqual(r.sigmas);
+    expect(() => calibrateHullWhite(model, quotes.slice(0, 3), { fixedA: 0.03 })).toThrow(InvalidInputError);
+  });
+
   it('throws CalibrationError with the residuals when the fit misses maxVolRmse, and leaves the model unchanged', () => {
     const { curve, swaptions } = cachedMarket(false);
     const model = new HullWhite(curve, 0.1, 0.01);
