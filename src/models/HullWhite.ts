@@ -37,7 +37,7 @@ import { hullWhiteB, hullWhiteStateDrift, hullWhiteStateVariance, type Piecewise
  * formula", J. Finance 44(1); L. Andersen, V. Piterbarg (2010), *Interest Rate Modeling*,
  * vol. II, §10.1 (the Gaussian model with time-dependent σ).
  * Checked against: `test/models/HullWhite.test.ts` — QuantLib 1.29 zero-coupon bond options
- * (`test/reference/quantlib-1.29-hull-white.json`) at 1e-8, put–call parity, P(0, T) repriced,
+ * (`test/reference/quantlib-1.29.json`, `hull_white`) at 1e-8, put–call parity, P(0, T) repriced,
  * E[P(t, T | r_t)] discounted = P(0, T) by quadrature, the Ho–Lee limit.
  *
  * @example

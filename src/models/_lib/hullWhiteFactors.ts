@@ -7,14 +7,6 @@ export function hullWhiteB(a: number, tau: number): number {
 }
 
 /**
- * Variance of x(t) = r(t) − f(0, t) given x(s), τ = t − s, for a constant σ:
- * σ²(1 − e^{−2aτ})/(2a) (Brigo & Mercurio 2006, eq. 3.37); σ²τ at a = 0.
- */
-export function hullWhiteVariance(a: number, sigma: number, tau: number): number {
-  return sigma * sigma * hullWhiteB(2 * a, tau);
-}
-
-/**
  * σ(t) piecewise constant: `values[k]` on [times[k−1], times[k]) with times[−1] = 0 and
  * times[n−1] = ∞; `times` has length values.length − 1, strictly increasing, > 0.
  */
