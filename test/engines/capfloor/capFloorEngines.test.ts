@@ -104,6 +104,26 @@ describe('cap-floor properties', () => {
     expect(cap.NPV()).toBeGreaterThan(v0);
   });
 
+  it('a caplet fixed in the past is worth its discounted intrinsic value on the stored fixing (every engine)', () => {
+    const m = hullWhiteMarket();
+    const schedule = new Schedule({ effectiveDate: Date.fromISO('2024-10-02'), terminationDate: Date.fromISO('2026-10-02'), tenor: Period.parse('6M'), calendar: new NullCalendar(), convention: BusinessDayConvention.Unadjusted });
+    const leg = iborLeg(schedule, m.index, { nominals: 1, dayCounter: new Actual365Fixed(), paymentConvention: BusinessDayConvention.Unadjusted });
+    m.index.addFixing(Date.fromISO('2024-10-02'), 0.045, true);
+    try {
+      const first = leg[0] as unknown as { accrualPeriod(): number; paymentDate: Date };
+      const expected = first.accrualPeriod() * m.curve.currentLink().discount(first.paymentDate) * (0.045 - 0.03);
+      for (const engine of [new BlackCapFloorEngine(m.curve, 0.3), new BachelierCapFloorEngine(m.curve, 0.009), new AnalyticCapFloorEngine(m.model)]) {
+        const cap = new CapFloor(CapFloorType.Cap, leg, 0.03);
+        cap.setPricingEngine(engine);
+        expect(cap.arguments().optionlets[0]!.isFixed).toBe(true);
+        expect(Math.abs(cap.optionletPrices()[0]! - expected)).toBeLessThan(1e-16);
+        expect(cap.optionletPrices()[1]!).toBeGreaterThan(0);
+      }
+    } finally {
+      m.index.clearFixings();
+    }
+  });
+
   it('rejects bad input with InvalidInputError', () => {
     const m = hullWhiteMarket();
     const leg = referenceLeg(m);
