@@ -14,6 +14,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['roughbergomi', () => import('./roughbergomi.bench.js')],
   ['localvol', () => import('./localvol.bench.js')],
   ['lmm', () => import('./lmm.bench.js')],
+  ['hullwhite', () => import('./hullwhite.bench.js')],
 ];
 
 const only = process.argv.slice(2);

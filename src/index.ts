@@ -414,3 +414,30 @@ export {
 } from '../engines/lmm/mcLmmBermudanSwaption.js';
 export { LmmCalibratedModel, type LmmLiveCapletQuote, type LmmLiveSwaptionQuote } from '../engines/lmm/LmmCalibratedModel.js';
 export { mcLmmCapFloor, type LmmCapFloorTerms, type LmmCapFloorResult } from '../engines/lmm/mcLmmCapFloor.js';
+// Hull–White: model, swaptions, caps/floors, analytic and market engines, calibration (issue 8)
+export { HullWhite } from './models/HullWhite.js';
+export { SettlementType } from '../instruments/SettlementType.js';
+export {
+  Swaption,
+  type SwaptionTerms,
+  type SwaptionArguments,
+  type SwaptionFixedCoupon,
+  type SwaptionFloatingCoupon,
+} from '../instruments/Swaption.js';
+export { CapFloorType } from '../instruments/CapFloorType.js';
+export { CapFloor, type CapFloorTerms, type CapFloorArguments, type CapFloorOptionlet } from '../instruments/CapFloor.js';
+export { JamshidianSwaptionEngine } from '../engines/hullwhite/JamshidianSwaptionEngine.js';
+export { AnalyticCapFloorEngine } from '../engines/hullwhite/AnalyticCapFloorEngine.js';
+export {
+  calibrateHullWhite,
+  type HullWhiteSwaptionQuote,
+  type HullWhiteCalibrationOptions,
+  type HullWhiteCalibrationResult,
+} from '../engines/hullwhite/calibrateHullWhite.js';
+export { HullWhiteCalibratedModel, type HullWhiteSwaptionVolQuote } from '../engines/hullwhite/HullWhiteCalibratedModel.js';
+export { BlackSwaptionEngine, type BlackSwaptionEngineOptions } from '../engines/swaption/BlackSwaptionEngine.js';
+export { BachelierSwaptionEngine } from '../engines/swaption/BachelierSwaptionEngine.js';
+export { makeAtmSwaption, type AtmSwaptionSpec } from '../engines/swaption/makeAtmSwaption.js';
+export { selectSwaptionMatrix, type SwaptionMatrixCell } from '../engines/swaption/selectSwaptionMatrix.js';
+export { BlackCapFloorEngine } from '../engines/capfloor/BlackCapFloorEngine.js';
+export { BachelierCapFloorEngine } from '../engines/capfloor/BachelierCapFloorEngine.js';

@@ -54,6 +54,14 @@ const enums = [
   'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration', 'SwapType',
 ];
 
+// Hull–White (issue 8)
+classes.push(
+  'HullWhite', 'Swaption', 'CapFloor', 'JamshidianSwaptionEngine', 'AnalyticCapFloorEngine', 'HullWhiteCalibratedModel',
+  'BlackSwaptionEngine', 'BachelierSwaptionEngine', 'BlackCapFloorEngine', 'BachelierCapFloorEngine',
+);
+functions.push('calibrateHullWhite', 'makeAtmSwaption', 'selectSwaptionMatrix');
+enums.push('SettlementType', 'CapFloorType');
+
 describe('public API (src/index.ts)', () => {
   it.each(classes)('exports class %s', (name) => {
     expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('function');
