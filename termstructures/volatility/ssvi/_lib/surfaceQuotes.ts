@@ -13,7 +13,7 @@ export interface CheckedSlice {
   readonly ask: Float64Array;
   readonly mid: Float64Array;
   readonly h: Float64Array;
-  /** ATM total variance by linear interpolation of mid w in k at k = 0 (nearest end outside). */
+  /** ATM total variance: mid w at k = 0 by quadratic interpolation on the three nearest strikes (linear as a fallback; nearest end outside). */
   readonly atmW: number;
 }
 
@@ -67,7 +67,17 @@ function atmTotalVariance(k: Float64Array, mid: Float64Array, time: number): num
   let i = 0;
   while ((k[i + 1] as number) < 0) i++;
   const x = -(k[i] as number) / ((k[i + 1] as number) - (k[i] as number));
-  return (1 - x) * wAt(i) + x * wAt(i + 1);
+  const linear = (1 - x) * wAt(i) + x * wAt(i + 1);
+  if (n < 3) return linear;
+  // Quadratic through the three strikes nearest k = 0 (w is smooth and convex near the money),
+  // kept only if it stays between the bracketing values' range widened by their difference.
+  const j = Math.min(Math.max(Math.abs(k[i] as number) < Math.abs(k[i + 1] as number) ? i - 1 : i, 0), n - 3);
+  const [k0, k1, k2] = [k[j] as number, k[j + 1] as number, k[j + 2] as number];
+  const [w0, w1, w2] = [wAt(j), wAt(j + 1), wAt(j + 2)];
+  const q = (w0 * k1 * k2) / ((k0 - k1) * (k0 - k2)) + (w1 * k0 * k2) / ((k1 - k0) * (k1 - k2)) + (w2 * k0 * k1) / ((k2 - k0) * (k2 - k1));
+  const lo = Math.min(wAt(i), wAt(i + 1));
+  const hi = Math.max(wAt(i), wAt(i + 1));
+  return q > 0 && q >= lo - (hi - lo) && q <= hi + (hi - lo) ? q : linear;
 }
 
 /** Isotonic (pool-adjacent-violators) fit of y, then lifted to be strictly increasing. @internal */
