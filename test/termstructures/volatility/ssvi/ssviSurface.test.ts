@@ -109,7 +109,7 @@ describe('SsviSurface', () => {
 describe('fitSsviSurface', () => {
   it('recovers ρ, η, γ from an SSVI surface’s own vols, with clean diagnostics', () => {
     const truth = new SsviSurface({ ...BASE, forwards: [100, 100, 100, 100] });
-    const quotes = BASE.times.map((t) => {
+    const quotes = Array.from(BASE.times).map((t) => {
       const strikes = Array.from({ length: 16 }, (_x, i) => 100 * Math.exp((-0.6 + 0.06 * i) * Math.sqrt(Number(t)))) // k = 0 is a strike: θ exact;
       const vols = strikes.map((K) => truth.blackVol(Number(t), K));
       return { time: Number(t), forward: 100, strikes, bidVols: vols.map((v) => v - 0.001), askVols: vols.map((v) => v + 0.001) };
