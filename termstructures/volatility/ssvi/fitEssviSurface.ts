@@ -40,7 +40,8 @@ const PATH = [0, 0.25, 0.5, 0.75, 1];
  *   wing slopes ψ_i(1 ± ρ_i) ≥ ψ_{i−1}(1 ± ρ_{i−1}) (no crossing as k → ±∞), w_i(k) ≥ w_{i−1}(k)
  *   on the k-grid, and ∂w/∂T ≥ 0 on the grid along the interpolation between the two nodes
  *   (at 0, ¼, ½, ¾, 1 of the way; {@link EssviSurface}).
- * Method: Levenberg–Marquardt on (θ, ρ, ψ) with quadratic penalties on the violations for
+ * Method: Levenberg–Marquardt on (θ, ρ, ψ); if the unconstrained optimum is admissible it is
+ * the answer, otherwise quadratic penalties on the violations for
  * μ = 10², 10⁴, 10⁶, 10⁸, from two starts: the previous slice with θ raised to this slice's ATM
  * total variance (admissible: w grows with θ at fixed ψ, ρ) and the unconstrained fit; end points
  * are kept only if admissible; then steps from the best admissible point that stay admissible.
@@ -162,6 +163,8 @@ function fitSlice(s: CheckedSlice, prev: Node, first: boolean, grid: Float64Arra
   let best: Float64Array = safe;
   let bestCost = admissible(safe) ? cost(safe) : Infinity;
   const free = levenbergMarquardt(residualsWith(0), Float64Array.from(safe), lm).x;
+  // No condition binds: the unconstrained optimum is the constrained one.
+  if (admissible(free) && cost(free) <= bestCost) return { theta: free[0] as number, rho: free[1] as number, psi: free[2] as number };
   for (const start of [safe, free]) {
     let x: Float64Array = start;
     if (admissible(x) && cost(x) < bestCost) {

@@ -89,7 +89,7 @@ export function fitSsviSurface(quotes: readonly SviSmileQuotes[], options: SsviF
   let best: { x: Float64Array; cost: number } | undefined;
   for (const rho0 of [-0.9, -0.6, -0.3]) {
     const x0 = family === 'powerLaw' ? Float64Array.of(rho0, 0.5, 0.4) : Float64Array.of(rho0, 1);
-    const r = levenbergMarquardt(residuals, x0, { residualCount: total, lower, upper, maxIterations: 300, tolerance: 1e-12 });
+    const r = levenbergMarquardt(residuals, x0, { residualCount: total, lower, upper, maxIterations: 200, tolerance: 1e-10 });
     if (best === undefined || r.cost < best.cost) best = r;
   }
   const x = (best as { x: Float64Array }).x;
