@@ -41,7 +41,7 @@ export interface SsviSurfaceFit extends VolSurfaceFitQuality {
  * θ_i: the mid total variance at k = 0 of each expiry (linear in k between the bracketing
  * strikes), made strictly increasing by isotonic regression (∂θ/∂T ≥ 0). Then (ρ, φ's parameters)
  * minimise Σ ((σ_SSVI − σ_mid)/h)² over all quotes (h the half-spread, floored at
- * `minHalfSpread`) by Levenberg–Marquardt from three starts (ρ = −0.9, −0.6, −0.3), on a domain
+ * `minHalfSpread`) by Levenberg–Marquardt (at most 80 iterations) from two starts (ρ = −0.8, −0.3), on a domain
  * where the no-arbitrage conditions hold identically: power law with η = u·2/(1 + |ρ|), u ∈ (0, 1],
  * γ ∈ (0, 1/2] (then θφ(1 + |ρ|) < 4, θφ²(1 + |ρ|) ≤ 4, 0 ≤ ∂_θ(θφ) ≤ φ); Heston-like with
  * λ ≥ (1 + |ρ|)/4. The diagnostics check the result on the grid.
@@ -87,9 +87,9 @@ export function fitSsviSurface(quotes: readonly SviSmileQuotes[], options: SsviF
   const lower = family === 'powerLaw' ? [-0.999, 1e-4, 1e-3] : [-0.999, 0];
   const upper = family === 'powerLaw' ? [0.999, 1, 0.5] : [0.999, 1e4];
   let best: { x: Float64Array; cost: number } | undefined;
-  for (const rho0 of [-0.9, -0.6, -0.3]) {
+  for (const rho0 of [-0.8, -0.3]) {
     const x0 = family === 'powerLaw' ? Float64Array.of(rho0, 0.5, 0.4) : Float64Array.of(rho0, 1);
-    const r = levenbergMarquardt(residuals, x0, { residualCount: total, lower, upper, maxIterations: 200, tolerance: 1e-10 });
+    const r = levenbergMarquardt(residuals, x0, { residualCount: total, lower, upper, maxIterations: 80, tolerance: 1e-9 });
     if (best === undefined || r.cost < best.cost) best = r;
   }
   const x = (best as { x: Float64Array }).x;
