@@ -104,6 +104,11 @@ const G_MARGIN = 1e-4;
  * The result is therefore arbitrage-free on the grid by construction
  * ({@link SviArbitrageDiagnostics}); beyond the grid g tends to 1/4 − slope²/16 ≥ 0.
  * With `noButterflyArbitrage: false` neither stage looks at g (Lee's bound and min w ≥ 0 are kept).
+ * With `calendarFloor` (the previous expiry's slice, as `fitSviSurface` passes it), both stages
+ * also keep w(k_j) ≥ w_floor(k_j) on the floor's grid and wing slopes b(1 ± ρ) at least the
+ * floor's: penalty residuals √μ·(w_floor(k_j) − w(k_j))⁺ in 2a and the admissibility test in 2b; if
+ * the stage-1 start crosses the floor, the floor lifted to the quotes' ATM level (or the floor
+ * itself) is the admissible start.
  *
  * Source: J. Gatheral, A. Jacquier (2014), "Arbitrage-free SVI volatility surfaces", Quant.
  * Finance 14(1), 59–71: raw SVI eq. (3.1), g(k) eq. (2.1), Lemma 2.2 (no butterfly arbitrage iff
