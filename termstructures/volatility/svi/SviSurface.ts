@@ -30,7 +30,7 @@ import { checkSviRawParameters } from './_lib/checkSviRawParameters.js';
  * ```ts
  * import { SviSurface } from 'quantflow';
  * const s = new SviSurface([{ time: 1, forward: 100, parameters: { a: 0.02, b: 0.1, rho: -0.4, m: 0, sigma: 0.2 } }]);
- * s.totalVarianceDerivatives(0, 0.5).w; //=> 0.02
+ * s.totalVarianceDerivatives(0, 0.5).w; //=> 0.020000000000000004
  * ```
  * @public
  */
