@@ -4,7 +4,7 @@
 // β = 1) — on Gatheral's SPX file of 2023-02-15, plus the SVI surface on the Cboe chain of
 // 2023-09-14. Also prints each method's fit quality (the table in docs/models/smiles-and-surfaces.md):
 // RMSE to mid and to the bid/ask band in vol points, share of quotes inside bid/ask, and the
-// arbitrage diagnostics. Asserts nothing. BENCH_REPEATS (default 3) repeats the single-slice fit.
+// arbitrage diagnostics, and per expiry each method's RMSE. Asserts nothing. BENCH_REPEATS (default 3) repeats the single-slice fit.
 import { readFileSync } from 'node:fs';
 import { cboeOptionChain } from '../src/marketdata/cboeOptionChain.js';
 import { gatheralOptionChain } from '../src/marketdata/gatheralOptionChain.js';
@@ -69,6 +69,16 @@ function surfaces(label: string, slices: readonly OptionChainSlice[], all: boole
   rows.push({ method: `${label} eSSVI`, seconds: essvi.seconds, ...quality(slices, essvi.value.slices.map((s) => s.fittedVols)), minG: essvi.value.diagnostics.minG.toExponential(2), minDwdt: essvi.value.diagnostics.minDwdtOverall.toExponential(2) });
   const sabr = timed(() => slices.map((s) => fitSabrSmile(s)));
   rows.push({ method: `${label} SABR per expiry (β = 1)`, seconds: sabr.seconds, ...quality(slices, sabr.value.map((f) => f.fittedVols)), minG: 'n/a', minDwdt: 'n/a' });
+  console.log(`${label}, per expiry: RMSE to mid (vol points) per method; eSSVI's ρ_i`);
+  console.log('| expiry | T (y) | quotes | SVI surface | SSVI | eSSVI | SABR | eSSVI ρ |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  slices.forEach((s, i) => {
+    const r = (v: ArrayLike<number>) => quality([s], [v]).rmse.toFixed(3);
+    console.log(
+      `| ${s.expiry} | ${s.time.toFixed(4)} | ${s.strikes.length} | ${r(svi.value.slices[i]!.fittedVols)} | ${r(ssvi.value.slices[i]!.fittedVols)} | ` +
+        `${r(essvi.value.slices[i]!.fittedVols)} | ${r(sabr.value[i]!.fittedVols)} | ${(essvi.value.parameters.rhos[i] as number).toFixed(3)} |`,
+    );
+  });
   return rows;
 }
 
