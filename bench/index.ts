@@ -15,6 +15,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['localvol', () => import('./localvol.bench.js')],
   ['lmm', () => import('./lmm.bench.js')],
   ['hullwhite', () => import('./hullwhite.bench.js')],
+  ['volsurface', () => import('./volsurface.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -441,3 +441,21 @@ export { makeAtmSwaption, type AtmSwaptionSpec } from '../engines/swaption/makeA
 export { selectSwaptionMatrix, type SwaptionMatrixCell } from '../engines/swaption/selectSwaptionMatrix.js';
 export { BlackCapFloorEngine } from '../engines/capfloor/BlackCapFloorEngine.js';
 export { BachelierCapFloorEngine } from '../engines/capfloor/BachelierCapFloorEngine.js';
+// Smiles and surfaces: SVI / SSVI / eSSVI surfaces without arbitrage (issue 5, branch ssvi)
+export type { SsviPhi } from '../termstructures/volatility/ssvi/SsviPhi.js';
+export type { SsviParameters } from '../termstructures/volatility/ssvi/SsviParameters.js';
+export type { EssviParameters } from '../termstructures/volatility/ssvi/EssviParameters.js';
+export type { VolSurfaceArbitrageDiagnostics } from '../termstructures/volatility/ssvi/VolSurfaceArbitrageDiagnostics.js';
+export type { VolSurfaceFitQuality, VolSurfaceSliceFit } from '../termstructures/volatility/ssvi/VolSurfaceFitQuality.js';
+export type { VolSurfaceFitOptions } from '../termstructures/volatility/ssvi/VolSurfaceFitOptions.js';
+export type { VolSurfaceSliceQuotes } from '../termstructures/volatility/ssvi/VolSurfaceSliceQuotes.js';
+export { SsviSurface } from '../termstructures/volatility/ssvi/SsviSurface.js';
+export { EssviSurface } from '../termstructures/volatility/ssvi/EssviSurface.js';
+export { fitSsviSurface, type SsviFitOptions, type SsviSurfaceFit } from '../termstructures/volatility/ssvi/fitSsviSurface.js';
+export { fitEssviSurface, type EssviSurfaceFit } from '../termstructures/volatility/ssvi/fitEssviSurface.js';
+export { SsviFittedSurface } from '../termstructures/volatility/ssvi/SsviFittedSurface.js';
+export { EssviFittedSurface } from '../termstructures/volatility/ssvi/EssviFittedSurface.js';
+export type { SviSurfaceSlice } from '../termstructures/volatility/svi/SviSurfaceSlice.js';
+export { SviSurface } from '../termstructures/volatility/svi/SviSurface.js';
+export { fitSviSurface, type SviSurfaceFit } from '../termstructures/volatility/svi/fitSviSurface.js';
+export { SviFittedSurface } from '../termstructures/volatility/svi/SviFittedSurface.js';

@@ -31,6 +31,7 @@ const classes = [
   'RoughBergomiModel', 'McRoughBergomiEngine',
   'LocalVolSurface', 'FdLocalVolVanillaEngine', 'FdLocalVolBarrierEngine',
   'AbcdFunction', 'LiborMarketModel', 'LmmCalibratedModel',
+  'SsviSurface', 'EssviSurface', 'SsviFittedSurface', 'EssviFittedSurface', 'SviSurface', 'SviFittedSurface', // ssvi
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -48,6 +49,7 @@ const functions = [
   'roughBergomiSmile', 'roughBergomiVolterraPaths', 'variogramHurst', 'fractionalBrownianMotion',
   'localVolGrid',
   'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption', 'mcLmmCapFloor',
+  'fitSsviSurface', 'fitEssviSurface', 'fitSviSurface', // ssvi
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',

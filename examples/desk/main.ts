@@ -1,5 +1,5 @@
 // The live desk (`npm start`): SPX options of 2023-02-15 on live quotes, shocked by real history.
-// Usage: npm start -- [--book N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--quiet]
+// Usage: npm start -- [--book N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--quiet] [--svg <dir>]
 import { parseArgs } from 'node:util';
 import { kernelBackend } from '../../src/index.js';
 import { percentile } from './_lib/percentile.js';
@@ -7,6 +7,7 @@ import { buildDesk } from './buildDesk.js';
 import { hestonOnDesk } from './hestonOnDesk.js';
 import type { SkippedRows } from './data/SkippedRows.js';
 import { historicalTicks, replay, type TickReport } from './replay.js';
+import { writeSmileSvgs } from './smileSvgs.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     from: { type: 'string', default: '2008-01-01' },
     to: { type: 'string', default: '2008-12-31' },
     quiet: { type: 'boolean', default: false },
+    svg: { type: 'string' },
   },
 });
 
@@ -56,6 +58,12 @@ console.log(`first pricing of the book: ${firstPriceMs.toFixed(1)} ms, book valu
       `(v0 ${p.v0.toFixed(4)}, κ ${p.kappa.toFixed(2)}, θ ${p.theta.toFixed(4)}, σ ${p.sigma.toFixed(2)}, ρ ${p.rho.toFixed(3)}; ` +
       `RMSE ${(100 * fit.volRmse).toFixed(2)} vol points) — book on Heston (swapped): ${onHeston.toFixed(2)}`,
   );
+}
+if (values.svg !== undefined) {
+  // One SVG per expiry: market bid/ask and mids against the SVI surface, eSSVI and SABR fits.
+  const s0 = performance.now();
+  const written = writeSmileSvgs(desk, values.svg);
+  console.log(`smiles: ${written.length} SVGs (SVI surface, eSSVI, SABR vs bid/ask) written to ${values.svg} in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
 }
 for (const [file, s] of Object.entries(skipped)) {
   const reasons = Object.entries(s.reasons)

@@ -42,6 +42,12 @@ export interface SviFitOptions {
   readonly minHalfSpread?: number;
   /** Range of the g-grid in log-moneyness; default the quotes' range widened by half its width on each side. */
   readonly gridRange?: readonly [number, number];
+  /**
+   * A calendar floor: the previous expiry's slice. When given, the fit keeps w(k) ≥ w_floor(k)
+   * at every point of `grid` (log-moneyness) and both wing slopes b(1 ± ρ) at least the floor's
+   * (no crossing beyond the grid), inside the calibration; default none. Used by `fitSviSurface`.
+   */
+  readonly calendarFloor?: { readonly parameters: SviRawParameters; readonly grid: ArrayLike<number> };
 }
 
 /**
@@ -98,6 +104,11 @@ const G_MARGIN = 1e-4;
  * The result is therefore arbitrage-free on the grid by construction
  * ({@link SviArbitrageDiagnostics}); beyond the grid g tends to 1/4 − slope²/16 ≥ 0.
  * With `noButterflyArbitrage: false` neither stage looks at g (Lee's bound and min w ≥ 0 are kept).
+ * With `calendarFloor` (the previous expiry's slice, as `fitSviSurface` passes it), both stages
+ * also keep w(k_j) ≥ w_floor(k_j) on the floor's grid and wing slopes b(1 ± ρ) at least the
+ * floor's: penalty residuals √μ·(w_floor(k_j) − w(k_j))⁺ in 2a and the admissibility test in 2b; if
+ * the stage-1 start crosses the floor, the floor lifted to the quotes' ATM level (or the floor
+ * itself) is the admissible start.
  *
  * Source: J. Gatheral, A. Jacquier (2014), "Arbitrage-free SVI volatility surfaces", Quant.
  * Finance 14(1), 59–71: raw SVI eq. (3.1), g(k) eq. (2.1), Lemma 2.2 (no butterfly arbitrage iff
@@ -156,6 +167,18 @@ export function fitSviSmile(quotes: SviSmileQuotes, options: SviFitOptions = {})
   const enforce = options.noButterflyArbitrage ?? true;
 
   const arbitrageFree = (p: SviRawParameters): boolean => sviDiagnostics(p, from, to).arbitrageFree;
+  const floor = options.calendarFloor;
+  const floorGrid = floor === undefined ? new Float64Array(0) : Float64Array.from(floor.grid);
+  const floorW = floor === undefined ? new Float64Array(0) : floorGrid.map((kk) => sviW(floor.parameters, kk));
+  const floorLeft = floor === undefined ? 0 : floor.parameters.b * (1 - floor.parameters.rho);
+  const floorRight = floor === undefined ? 0 : floor.parameters.b * (1 + floor.parameters.rho);
+  if (floor !== undefined && !floorW.every(Number.isFinite)) throw InvalidInputError.outOfRange('options.calendarFloor', floor, 'a raw SVI slice and a finite k-grid');
+  const calendarOk = (p: SviRawParameters): boolean => {
+    if (floor === undefined) return true;
+    if (p.b * (1 - p.rho) < floorLeft || p.b * (1 + p.rho) < floorRight) return false;
+    for (let j = 0; j < floorGrid.length; j++) if (sviW(p, floorGrid[j] as number) < (floorW[j] as number)) return false;
+    return true;
+  };
 
   // Stage 1: Zeliade's quasi-explicit fit in total variance (over arbitrage-free slices only).
   const start = zeliadeFit({ k, w, h: hw }, enforce ? arbitrageFree : undefined);
@@ -167,7 +190,7 @@ export function fitSviSmile(quotes: SviSmileQuotes, options: SviFitOptions = {})
   const asParams = (x: ArrayLike<number>): SviRawParameters => ({ a: x[0] as number, b: x[1] as number, rho: x[2] as number, m: x[3] as number, sigma: x[4] as number });
   const gridCount = UNIFORM_POINTS + VERTEX_POINTS;
   const lmOptions = {
-    residualCount: n + gridCount + 2,
+    residualCount: n + gridCount + 2 + (floor === undefined ? 0 : floorGrid.length + 2),
     lower,
     upper,
     scales: [meanW, 0.01, 0.01, 0.01, 0.01],
@@ -189,8 +212,15 @@ export function fitSviSmile(quotes: SviSmileQuotes, options: SviFitOptions = {})
       for (let g = 0; g < gridCount; g++) out[j++] = 0;
     }
     out[j++] = root * Math.max(0, p.b * (1 + Math.abs(p.rho)) - 2);
-    out[j] = (root * Math.max(0, -sviMinimumW(p))) / meanW;
+    out[j++] = (root * Math.max(0, -sviMinimumW(p))) / meanW;
+    if (floor !== undefined) {
+      // Calendar penalty, with a small margin so the minimiser lands on the feasible side.
+      for (let g = 0; g < floorGrid.length; g++) out[j++] = (root * Math.max(0, (floorW[g] as number) * (1 + 1e-6) - sviW(p, floorGrid[g] as number))) / meanW;
+      out[j++] = root * Math.max(0, floorLeft * (1 + 1e-6) - p.b * (1 - p.rho));
+      out[j++] = root * Math.max(0, floorRight * (1 + 1e-6) - p.b * (1 + p.rho));
+    }
   };
+  const extraStarts: Float64Array[] = [];
   const plain = residualsWith(0, false);
   const scratch = new Float64Array(lmOptions.residualCount);
   const error = (x: Float64Array): number => {
@@ -201,14 +231,33 @@ export function fitSviSmile(quotes: SviSmileQuotes, options: SviFitOptions = {})
   };
   const admissible = (x: Float64Array): boolean => {
     const p = asParams(x);
-    return enforce ? arbitrageFree(p) : p.b * (1 + Math.abs(p.rho)) <= 2 && sviMinimumW(p) >= 0;
+    return calendarOk(p) && (enforce ? arbitrageFree(p) : p.b * (1 + Math.abs(p.rho)) <= 2 && sviMinimumW(p) >= 0);
   };
   let best: Float64Array = Float64Array.of(start.a, start.b, start.rho, start.m, start.sigma);
+  if (floor !== undefined && !admissible(best)) {
+    // The floor lifted to the quotes' ATM level, or the floor itself, is on the calendar-safe side.
+    const fp = floor.parameters;
+    let wAtm = 0;
+    let nearest = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (Math.abs(k[i] as number) < nearest) {
+        nearest = Math.abs(k[i] as number);
+        wAtm = w[i] as number;
+      }
+    }
+    const lifted = Float64Array.of(fp.a + Math.max(0, wAtm - sviW(fp, 0)), fp.b, fp.rho, fp.m, fp.sigma);
+    const same = Float64Array.of(fp.a, fp.b, fp.rho, fp.m, fp.sigma);
+    const zeliade = best;
+    best = admissible(lifted) ? lifted : same;
+    // The unconstrained start still seeds the penalty path below.
+    if (!admissible(best)) best = zeliade;
+    else if (error(zeliade) < Infinity) extraStarts.push(zeliade);
+  }
   let bestError = error(best);
   // 2a. Quadratic penalty on g < 10⁻⁴, Lee's bound and min w, for growing μ, from the
   // arbitrage-free start and from the best fit without the g condition (the classical penalty
   // path); every admissible end point that fits better is kept.
-  const starts: Float64Array[] = [best];
+  const starts: Float64Array[] = [best, ...extraStarts];
   if (enforce) {
     const free = zeliadeFit({ k, w, h: hw });
     const freeX = Float64Array.of(free.a, free.b, free.rho, free.m, free.sigma);
