@@ -28,7 +28,7 @@ export interface McLocalVolEngineOptions extends McEngineOptions {
   readonly stepsPerYear?: number;
   /** Log-spot nodes of the sampled σ_loc grid; integer in [2, 10^5], default 241. */
   readonly logSpotNodes?: number;
-  /** Half-width of the log-spot grid in standard deviations σ̂√T (σ̂ = largest σ_loc(t_i, S0)); in [1, 20], default 6. */
+  /** Half-width of the log-spot grid in standard deviations σ̂√T (σ̂ = largest σ_loc(τ_i, S0) over the step midpoints); in [1, 20], default 6. */
   readonly gridStdDevs?: number;
   /**
    * Use D_r(T)·S_T as a control variate with its exact mean S0·D_q(T) (the log-Euler scheme is a
@@ -52,8 +52,8 @@ export interface LocalVolMcGrid {
 }
 
 /**
- * Samples σ_loc(t_i, S) on the step start times t_i = iT/n (i = 0 … n−1) × nx log-spot nodes
- * spanning ln S0 + [min(0, g), max(0, g)] ± m·σ̂√T (g = ln F(T)/S0, σ̂ = the largest σ_loc(t_i, S0),
+ * Samples σ_loc(τ_i, S) at the step midpoints τ_i = (i + ½)T/n (i = 0 … n−1) × nx log-spot nodes
+ * spanning ln S0 + [min(0, g), max(0, g)] ± m·σ̂√T (g = ln F(T)/S0, σ̂ = the largest σ_loc(τ_i, S0),
  * half-width at least 0.05), and the curves' log drift per step.
  * @throws InvalidInputError for a negative or non-finite local vol (naming t and S).
  * @internal
@@ -69,13 +69,13 @@ export function localVolMcGrid(
   const starts = new Float64Array(steps);
   for (let i = 0; i < steps; i++) {
     const t = times[i]!;
-    starts[i] = tPrev;
     const lr = Math.log(riskFree.discount(t));
     const lq = Math.log(dividend.discount(t));
     stepData[i] = lq - lqPrev - (lr - lrPrev);
     stepData[steps + i] = t - tPrev;
     stepData[2 * steps + i] = Math.sqrt(t - tPrev);
-    sigHat = Math.max(sigHat, checkedVol(localVol, tPrev, spot));
+    starts[i] = 0.5 * (tPrev + t);
+    sigHat = Math.max(sigHat, checkedVol(localVol, starts[i]!, spot));
     lrPrev = lr;
     lqPrev = lq;
     tPrev = t;
@@ -115,10 +115,12 @@ function checkedVol(lv: LocalVolTermStructure, t: number, s: number): number {
  *
  * @remarks
  * On the uniform grid t_i = iT/n (n = `timeSteps`, default ⌈stepsPerYear·T⌉, stepsPerYear = 100),
- * x = ln S steps by x ← x + μ_iΔt − ½σ²Δt + σ√Δt·Z_i with σ = σ_loc(t_i, S) read from a grid
- * sampled once per pricing: the step start times × `logSpotNodes` uniform log-spot nodes over
- * ln S0 + [min(0, g), max(0, g)] ± gridStdDevs·σ̂√T (g the log forward growth to T, σ̂ the largest
- * σ_loc(t_i, S0)), linear in ln S between nodes and flat beyond them. μ_iΔt =
+ * x = ln S steps from t_i to t_{i+1} by x ← x + μ_iΔt − ½σ²Δt + σ√Δt·Z_i with σ = σ_loc(τ_i, S)
+ * read from a grid sampled once per pricing: the step midpoints τ_i = t_i + ½Δt (for a
+ * time-only vol the variance Σσ(τ_i)²Δt then misses ∫σ²dt by O(Δt²) instead of the O(Δt) of the
+ * step start; the S-dependence keeps the scheme weakly first order) × `logSpotNodes` uniform
+ * log-spot nodes over ln S0 + [min(0, g), max(0, g)] ± gridStdDevs·σ̂√T (g the log forward growth
+ * to T, σ̂ the largest σ_loc(τ_i, S0)), linear in ln S between nodes and flat beyond them. μ_iΔt =
  * ln(D_q(t_{i+1})D_r(t_i)/(D_q(t_i)D_r(t_{i+1}))) from the curves. Value =
  * D_r(T)·mean(max(ω(S_T − K), 0)); `errorEstimate` = its standard error (randomised QMC with
  * `'sobol'`: the spread of the shifted replicates). Paths and payoff run fused in the WebAssembly
