@@ -115,19 +115,29 @@ export function sabrArbitrageFreeDensity(
   const Cf = C(f);
   // F(z) and z(F) for C = (F + s)^β.
   const oneMinusB = 1 - beta;
+  // (F + s)^(1−β) = (f + s)^(1−β) + (1−β)z, written through log1p so that β → 1 stays accurate.
+  const fsPow = Math.pow(fs, oneMinusB);
   const fOf = (z: number): number => {
     if (oneMinusB === 0) return fs * Math.exp(z) - s;
     if (beta === 0) return f + z;
-    const b = Math.pow(fs, oneMinusB) + oneMinusB * z;
-    return b <= 0 ? -s : Math.pow(b, 1 / oneMinusB) - s;
+    const b = (oneMinusB * z) / fsPow;
+    return b <= -1 ? -s : fs * Math.exp(Math.log1p(b) / oneMinusB) - s;
   };
   // β = 0 is the normal SABR model: F unbounded below, no floor (as in Hagan's β = 0 expansion).
-  const zAtFloor = oneMinusB === 0 || beta === 0 ? -Infinity : -Math.pow(fs, oneMinusB) / oneMinusB;
-  const zOfY = (y: number): number => (nu === 0 ? alpha * y : (alpha / nu) * (Math.sinh(nu * y) + rho * (Math.cosh(nu * y) - 1)));
+  const zAtFloor = oneMinusB === 0 || beta === 0 ? -Infinity : -fsPow / oneMinusB;
+  // z(y) and y(z); for |νy| or |νz/α| below 1e-4 their Taylor series (the closed forms cancel).
+  const zOfY = (y: number): number => {
+    const u = nu * y;
+    if (Math.abs(u) < 1e-4) return alpha * (y * (1 + (u * u) / 6) + rho * 0.5 * u * y * (1 + (u * u) / 12));
+    return (alpha / nu) * (Math.sinh(u) + rho * (Math.cosh(u) - 1));
+  };
   const yOfZ = (z: number): number => {
-    if (nu === 0) return z / alpha;
-    const d = Math.sqrt(alpha * alpha + 2 * rho * nu * alpha * z + nu * nu * z * z);
-    return Math.log((d + nu * z + rho * alpha) / (alpha * (1 + rho))) / nu;
+    const e = (nu * z) / alpha;
+    if (Math.abs(e) < 1e-4) return (z / alpha) * (1 - 0.5 * rho * e + ((3 * rho * rho - 1) / 6) * e * e);
+    const d = Math.sqrt(1 + 2 * rho * e + e * e);
+    // d + e + ρ = (1 − ρ²)/(d − e − ρ) where e + ρ < 0 (no cancellation far below the forward).
+    const arg = e + rho >= 0 ? d + e + rho : (1 - rho * rho) / (d - e - rho);
+    return Math.log(arg / (1 + rho)) / nu;
   };
   // y-grid: the forward (y = 0) at a cell centre, cut at F = −s.
   const yHalf = m * Math.sqrt(T);
