@@ -370,3 +370,8 @@ export {
   type HestonCalibrationResult,
 } from '../engines/heston/calibrateHeston.js';
 export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
+
+// Local-volatility Monte Carlo and arbitrage-free SABR (issue 5, branch lvmc)
+export { McLocalVolEngine, type McLocalVolEngineOptions } from '../engines/localvol/McLocalVolEngine.js';
+export { sabrArbitrageFreeDensity, type SabrArbitrageFreeDensity, type SabrPdeOptions } from '../engines/sabr/sabrArbitrageFreeDensity.js';
+export type { SabrEuropeanEngineOptions } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
