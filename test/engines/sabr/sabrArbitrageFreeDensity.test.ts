@@ -152,8 +152,10 @@ interface QlCase { name: string; f: number; alpha: number; beta: number; nu: num
 const ql: { cases: QlCase[] } = JSON.parse(readFileSync(qlUrl, 'utf8'));
 
 describe('sabrArbitrageFreeDensity vs QuantLib FdSabrVanillaEngine (full two-dimensional SABR)', () => {
-  it('within the effective equation’s O(ε²) error: 1.1 vol points at T = 10 (Tν² = 0.9), 0.1 at T ≤ 2', () => {
-    const tol: Record<string, number> = { 'antonov-spector': 0.011, 'moderate-2y': 0.001, 'short-low-volvol': 0.0005 };
+  it('within the effective equation’s error: ≤ 1.1 vol points at T = 10 (Tν² = 0.9), 0.21 at T = 2 (0.32), 0.005 at T = 0.5 (0.02)', () => {
+    // Measured PDE − QuantLib (vol points): T = 10: +1.09, +0.94, +0.79, +0.68, +0.63 at K = 0.5 … 1.5;
+    // T = 2: +0.21, +0.13, +0.09, +0.08, +0.07; T = 0.5: ≤ 0.005. QuantLib's own grid error ≤ 7e-5.
+    const tol: Record<string, number> = { 'antonov-spector': 0.012, 'moderate-2y': 0.0025, 'short-low-volvol': 1e-4 };
     for (const c of ql.cases) {
       const rows = c.rows.filter((r) => r.vol !== undefined);
       expect(rows.length, c.name).toBeGreaterThan(0);
