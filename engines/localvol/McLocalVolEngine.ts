@@ -141,11 +141,20 @@ function checkedVol(lv: LocalVolTermStructure, t: number, s: number): number {
  *
  * @example
  * ```ts
- * import { FlatForward, Handle, LocalVolTermStructure, McLocalVolEngine, SimpleQuote } from 'quantflow';
- * // Any LocalVolTermStructure subclass, e.g. a LocalVolSurface built from an SVI surface:
- * declare const surface: LocalVolTermStructure;
- * const engine = new McLocalVolEngine(new Handle(new SimpleQuote(100)), dividendCurve, riskFreeCurve,
- *   new Handle(surface), { samples: 100000, seed: 7, antithetic: true });
+ * import { Date, EuropeanExercise, FlatForward, Handle, LocalVolTermStructure, McLocalVolEngine,
+ *   OptionType, PlainVanillaPayoff, Settings, SimpleQuote, VanillaOption } from 'quantflow';
+ * const today = Date.fromISO('2025-01-02');
+ * Settings.instance.evaluationDate.set(today);
+ * class Skew extends LocalVolTermStructure { // or a LocalVolSurface from an SVI/SSVI surface
+ *   constructor() { super({ referenceDate: today }); }
+ *   protected localVolImpl(_t: number, s: number): number { return Math.max(0.05, 0.2 - 0.1 * Math.log(s / 100)); }
+ * }
+ * const curve = (r: number) => new Handle(new FlatForward(r, { referenceDate: today }));
+ * const option = new VanillaOption(new PlainVanillaPayoff(OptionType.Put, 90), new EuropeanExercise(today.addDays(365)));
+ * option.setPricingEngine(new McLocalVolEngine(new Handle(new SimpleQuote(100)), curve(0.01), curve(0.03),
+ *   new Handle(new Skew()), { samples: 32768, seed: 1, antithetic: true }));
+ * option.NPV().toFixed(4); //=> '3.1669'
+ * option.errorEstimate()?.toFixed(4); //=> '0.0233'
  * ```
  * @public
  */
