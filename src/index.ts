@@ -375,3 +375,9 @@ export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/
 export { McLocalVolEngine, type McLocalVolEngineOptions } from '../engines/localvol/McLocalVolEngine.js';
 export { sabrArbitrageFreeDensity, type SabrArbitrageFreeDensity, type SabrPdeOptions } from '../engines/sabr/sabrArbitrageFreeDensity.js';
 export type { SabrEuropeanEngineOptions } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
+// Local volatility (issue 5): Dupire surface, Dupire grid, FD local-vol engines
+export { LocalVolSurface, type LocalVolSurfaceOptions } from '../termstructures/volatility/LocalVolSurface.js';
+export { localVolGrid } from '../termstructures/volatility/localVolGrid.js';
+export type { BlackVarianceSurfaceOptions } from '../termstructures/volatility/BlackVarianceSurface.js';
+export { FdLocalVolVanillaEngine, type FdLocalVolVanillaEngineOptions } from '../engines/localvol/FdLocalVolVanillaEngine.js';
+export { FdLocalVolBarrierEngine, type FdLocalVolBarrierEngineOptions } from '../engines/localvol/FdLocalVolBarrierEngine.js';

@@ -29,6 +29,7 @@ const classes = [
   'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
   'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'AnalyticSabrEuropeanEngine', 'McHestonEngine', 'HestonCalibratedModel',
   'McLocalVolEngine', // issue 5, lvmc
+  'LocalVolSurface', 'FdLocalVolVanillaEngine', 'FdLocalVolBarrierEngine',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -44,6 +45,7 @@ const functions = [
   'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'batesCharacteristicFunction', 'carrMadanHestonCalls', 'fft', 'cosHestonBatch', 'calibrateHeston',
   'sabrArbitrageFreeDensity', // issue 5, lvmc
+  'localVolGrid',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',

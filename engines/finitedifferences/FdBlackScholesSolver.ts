@@ -50,6 +50,12 @@ export interface FdBlackScholesProblem {
   readonly scheme: FdScheme;
   /** Coefficients over [t1, t2] (years from today). */
   readonly coefficients: (t1: number, t2: number) => FdStepCoefficients;
+  /**
+   * State- and time-dependent variance rate σ²(t, S_i) (per year) for the step [t1, t2] at every
+   * node (a local vol), written into `out` (length `x.length`, each finite and ≥ 0). When given it
+   * replaces `coefficients(t1, t2).variance` in the operator; absent: the spatially constant one.
+   */
+  readonly localVariance?: (t1: number, t2: number, out: Float64Array) => void;
   /** Dirichlet value at the lowest node (a barrier's rebate); absent: V_SS = 0 far field. */
   readonly lowerValue?: number;
   /** Dirichlet value at the highest node; absent: V_SS = 0 far field. */
@@ -88,7 +94,9 @@ export interface FdBlackScholesSolution {
  * each implicit stage (Brennan–Schwartz or PSOR), so the constraint holds at every step
  * without the first-order splitting error of explicit projection. Stopping times (dividend
  * dates, Bermudan dates, the American start date) are grid times; the steps are distributed
- * over the segments between them in proportion to their length.
+ * over the segments between them in proportion to their length. With `localVariance`, σ² is
+ * σ²(t, S_i) per node and per step (a local vol, Dupire 1994), the same three-point formulas
+ * with node-wise coefficients.
  *
  * Source: Crank & Nicolson (1947); Rannacher (1984), "Finite element solution of diffusion
  * problems with irregular data", Numer. Math. 43, 309–327; Giles & Carter (2006), "Convergence
@@ -137,13 +145,26 @@ export class FdBlackScholesSolver {
     let v = Float64Array.from(p.terminal);
     let next = new Float64Array(n);
 
-    const buildOperator = (c: FdStepCoefficients): void => {
-      const mu = c.r - c.q - 0.5 * c.variance;
-      const hv = 0.5 * c.variance;
-      for (let i = 1; i < n - 1; i++) {
-        la[i] = hv * d2[0][i]! + mu * d1[0][i]!;
-        lb[i] = hv * d2[1][i]! + mu * d1[1][i]! - c.r;
-        lc[i] = hv * d2[2][i]! + mu * d1[2][i]!;
+    const nodeVariance = p.localVariance !== undefined ? new Float64Array(n) : undefined;
+    const buildOperator = (c: FdStepCoefficients, t1: number, t2: number): void => {
+      if (nodeVariance !== undefined) {
+        p.localVariance!(t1, t2, nodeVariance);
+        for (let i = 1; i < n - 1; i++) {
+          const variance = nodeVariance[i]!;
+          const mu = c.r - c.q - 0.5 * variance;
+          const hv = 0.5 * variance;
+          la[i] = hv * d2[0][i]! + mu * d1[0][i]!;
+          lb[i] = hv * d2[1][i]! + mu * d1[1][i]! - c.r;
+          lc[i] = hv * d2[2][i]! + mu * d1[2][i]!;
+        }
+      } else {
+        const mu = c.r - c.q - 0.5 * c.variance;
+        const hv = 0.5 * c.variance;
+        for (let i = 1; i < n - 1; i++) {
+          la[i] = hv * d2[0][i]! + mu * d1[0][i]!;
+          lb[i] = hv * d2[1][i]! + mu * d1[1][i]! - c.r;
+          lc[i] = hv * d2[2][i]! + mu * d1[2][i]!;
+        }
       }
       const drift = c.r - c.q;
       la[0] = 0;
@@ -210,7 +231,7 @@ export class FdBlackScholesSolver {
           valuesAtFirstStep = Float64Array.from(v);
           firstStepTime = t2;
         }
-        buildOperator(p.coefficients(t1, t2));
+        buildOperator(p.coefficients(t1, t2), t1, t2);
         if (damp && k < dampedSteps && theta !== 1) {
           step(t1 + 0.5 * (t2 - t1), 0.5 * (t2 - t1), 1);
           step(t1, 0.5 * (t2 - t1), 1);
