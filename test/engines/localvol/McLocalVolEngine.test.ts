@@ -23,10 +23,10 @@ describe('McLocalVolEngine', () => {
     const T = 547 / 365;
     for (const [type, K] of [[OptionType.Call, 90], [OptionType.Put, 100], [OptionType.Call, 125]] as const) {
       const option = europeanOption(type, K, 547);
-      option.setPricingEngine(m.engine({ samples: 25000, seed: 3, antithetic: true }));
+      option.setPricingEngine(m.engine({ samples: 15000, seed: 3, antithetic: true }));
       const v = option.NPV(), se = option.errorEstimate()!;
       const n = option.result('timeSteps') as number;
-      expect(n).toBe(150);
+      expect(n).toBe(200); // max(⌈100·T⌉, minTimeSteps = 200)
       const discrete = timeOnlyBlack(type, K, 100, 0.04, 0.01, T, n);
       const exact = timeOnlyBlack(type, K, 100, 0.04, 0.01, T, 0);
       expect(Math.abs(v - discrete), `${type} ${K}`).toBeLessThan(3 * se);
@@ -44,7 +44,7 @@ describe('McLocalVolEngine', () => {
     const m = localVolMarket(displacedLocalVol(sigma, d), 100, r, r);
     for (const [type, K] of [[OptionType.Put, 75], [OptionType.Call, 100], [OptionType.Call, 130]] as const) {
       const option = europeanOption(type, K, 365);
-      option.setPricingEngine(m.engine({ samples: 30000, seed: 11, antithetic: true }));
+      option.setPricingEngine(m.engine({ samples: 15000, seed: 11, antithetic: true }));
       const exact = blackFormula(type, K + d, 100 + d, sigma, Math.exp(-r));
       expect(Math.abs(option.NPV() - exact), `${type} ${K}`).toBeLessThan(3 * option.errorEstimate()! + 0.01);
     }
@@ -75,10 +75,10 @@ describe('McLocalVolEngine', () => {
       const fe = option.result('forwardEstimate') as number, fse = option.result('forwardErrorEstimate') as number;
       expect(Math.abs(fe - F), `${n} steps`).toBeLessThan(3 * fse);
     }
-    option.setPricingEngine(m.engine({ samples: 20000, seed: 1, stepsPerYear: 20 }));
+    option.setPricingEngine(m.engine({ samples: 20000, seed: 1, timeSteps: 40 }));
     const plain = option.errorEstimate()!;
     const v = option.NPV();
-    option.setPricingEngine(m.engine({ samples: 20000, seed: 1, stepsPerYear: 20, controlVariate: true }));
+    option.setPricingEngine(m.engine({ samples: 20000, seed: 1, timeSteps: 40, controlVariate: true }));
     expect(option.errorEstimate()!).toBeLessThan(0.6 * plain);
     expect(Math.abs(option.NPV() - v)).toBeLessThan(3 * plain);
   });
@@ -100,19 +100,19 @@ describe('McLocalVolEngine', () => {
     const m = localVolMarket(new FunctionLocalVol((t, s) => 0.15 + 0.1 * Math.abs(Math.log(s / 100)) + 0.05 * t), 100, 0.03, 0.01);
     const option = europeanOption(OptionType.Put, 95, 200);
     for (const o of [{ antithetic: true }, { rng: 'mt19937' as const }, { rng: 'sobol' as const, sobolReplications: 4 }]) {
-      option.setPricingEngine(m.engine({ samples: 3000, seed: 4, ...o, backend: 'simd' }));
+      option.setPricingEngine(m.engine({ samples: 3000, seed: 4, timeSteps: 20, ...o, backend: 'simd' }));
       const w = [option.NPV(), option.errorEstimate()];
-      option.setPricingEngine(m.engine({ samples: 3000, seed: 4, ...o, backend: 'typescript' }));
+      option.setPricingEngine(m.engine({ samples: 3000, seed: 4, timeSteps: 20, ...o, backend: 'typescript' }));
       expect(w).toEqual([option.NPV(), option.errorEstimate()]);
     }
-    option.setPricingEngine(m.engine({ requiredTolerance: 0.02, seed: 2 }));
+    option.setPricingEngine(m.engine({ requiredTolerance: 0.02, seed: 2, timeSteps: 20 }));
     expect(option.errorEstimate()!).toBeLessThanOrEqual(0.02);
   });
 
   it('observes the spot and the surface handle; expired options are worth their intrinsic value', () => {
     const m = localVolMarket(displacedLocalVol(0.2, 10), 100, 0.03, 0.01);
     const option = europeanOption(OptionType.Call, 100, 180);
-    option.setPricingEngine(m.engine({ samples: 4000, seed: 1 }));
+    option.setPricingEngine(m.engine({ samples: 4000, seed: 1, timeSteps: 10 }));
     const v0 = option.NPV();
     m.spot.setValue(105);
     expect(option.NPV()).toBeGreaterThan(v0 + 2);
@@ -128,7 +128,7 @@ describe('McLocalVolEngine', () => {
       (a, b, K, days, call) => {
         const m = localVolMarket(new FunctionLocalVol((_t, s) => Math.max(0.01, a + b * Math.log(s / 100))), 100, 0.03, 0.01);
         const option = europeanOption(call ? OptionType.Call : OptionType.Put, K, days);
-        option.setPricingEngine(m.engine({ samples: 500, seed: 1, stepsPerYear: 12 }));
+        option.setPricingEngine(m.engine({ samples: 500, seed: 1, stepsPerYear: 12, minTimeSteps: 4 }));
         const v = option.NPV();
         const T = days / 365;
         const fwd = 100 * Math.exp(-0.01 * T), k = K * Math.exp(-0.03 * T);
@@ -141,6 +141,7 @@ describe('McLocalVolEngine', () => {
     const m = localVolMarket(new FunctionLocalVol((_t, s) => (s > 150 ? -0.1 : 0.2)), 100, 0.03, 0.01);
     expect(() => m.engine({ brownianBridge: true })).toThrow(/brownianBridge/);
     expect(() => m.engine({ stepsPerYear: 0 })).toThrow(/stepsPerYear/);
+    expect(() => m.engine({ minTimeSteps: 0.5 })).toThrow(/minTimeSteps/);
     expect(() => m.engine({ logSpotNodes: 1 })).toThrow(/logSpotNodes/);
     expect(() => m.engine({ gridStdDevs: 0.5 })).toThrow(/gridStdDevs/);
     expect(() => m.engine({ rng: 'sobol', timeSteps: 2000 })).toThrow(/timeSteps/);
@@ -148,7 +149,7 @@ describe('McLocalVolEngine', () => {
     am.setPricingEngine(m.engine());
     expect(() => am.NPV()).toThrow(InvalidInputError);
     const option = europeanOption(OptionType.Call, 100, 365);
-    option.setPricingEngine(m.engine({ samples: 100 }));
-    expect(() => option.NPV()).toThrow(/localVol\(t = 0.005, S = 1\d\d.*= -0.1/);
+    option.setPricingEngine(m.engine({ samples: 100, timeSteps: 200 }));
+    expect(() => option.NPV()).toThrow(/localVol\(t = 0.0025, S = 1\d\d.*= -0.1/);
   });
 });
