@@ -12,6 +12,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['yieldcurves', () => import('./yieldcurves.bench.js')],
   ['mcheston', () => import('./mcheston.bench.js')],
   ['mclocalvol', () => import('./mclocalvol.bench.js')],
+  ['sabrpde', () => import('./sabrpde.bench.js')],
   ['localvol', () => import('./localvol.bench.js')],
 ];
 
