@@ -58,7 +58,8 @@ function checkColumn(name: string, a: Float64Array, length: number, lo: number, 
  *
  * Source: P. Glasserman (2004), Monte Carlo Methods in Financial Engineering, §6.1.1 (Euler
  * scheme), §4.2 (antithetic variates); B. Dupire (1994), "Pricing with a smile", Risk 7(1).
- * Checked against: test/kernels/mclocalvol.test.ts (WASM vs reference; constant vol vs the GBM kernel).
+ * Checked against: test/kernels/mclocalvol.test.ts (WASM vs reference; constant vol vs the GBM kernel;
+ * the discrete barrier vs Broadie–Glasserman–Kou).
  *
  * @param inp - the kernel inputs (see layouts).
  * @param acc - accumulators, `Float64Array` of length ≥ 5·nPayoffs, added to.
