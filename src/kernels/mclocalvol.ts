@@ -81,7 +81,7 @@ export function mcLocalVolRun(inp: LocalVolKernelInputs, acc: Float64Array, back
     const dt = inp.stepData[n + i]!;
     if (!(dt > 0 && Number.isFinite(dt))) throw InvalidInputError.outOfRange(`stepData[${n + i}] (Δt)`, dt, '(0, ∞)');
   }
-  checkColumn('payoffs (strikes)', inp.payoffs, np, 0, '[0, ∞)');
+  checkColumn('payoffs', inp.payoffs, np, 0, '[0, ∞) (strikes)');
   for (let k = 0; k < np; k++) {
     const w = inp.payoffs[np + k];
     if (w !== 1 && w !== -1) throw InvalidInputError.outOfRange(`payoffs[${np + k}] (ω)`, w, '{−1, +1}');

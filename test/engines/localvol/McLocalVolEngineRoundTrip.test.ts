@@ -10,7 +10,8 @@ import { mcLocalVolRun } from '../../../src/kernels/mclocalvol.js';
 import { normalCdf } from '../../../src/math/distributions/normalCdf.js';
 import { LocalVolSurface } from '../../../termstructures/volatility/LocalVolSurface.js';
 import { FlatForward } from '../../../termstructures/yield/FlatForward.js';
-import { setToday, today } from '../../_lib/market.js';
+import { europeanOption, OptionType, setToday, today } from '../../_lib/market.js';
+import { localVolMarket } from './_lib/localVolMarket.js';
 import { SsviTestSurface, ssviParameters } from './_lib/ssviTestSurface.js';
 
 const S = 100, r = 0.03, q = 0.01;
@@ -62,5 +63,21 @@ describe('MC local vol round trip on SSVI (ρ = −0.7, η = 1, γ = 0.4; ATM vo
         else expect.soft(Math.abs(err), `${label} k=${k}: ${implied} vs ${target} (SE ${seVol})`).toBeLessThan(3 * seVol);
       });
     }
+  });
+
+  it('the engine on the same surface and seed gives the kernel’s multi-strike estimate exactly (one strike is one of the sums)', () => {
+    setToday();
+    const ssvi = new SsviTestSurface(ssviParameters, S, r, q, today);
+    const m = localVolMarket(LocalVolSurface.fromTotalVariance(ssvi), S, r, q);
+    const T = 182 / 365, F = ssvi.forward(T), N = 4000;
+    const option = europeanOption(OptionType.Put, F * Math.exp(-0.1), 182);
+    option.setPricingEngine(m.engine({ samples: N, seed: 2024, antithetic: true, controlVariate: true }));
+    const g = localVolMcGrid(m.localVol.currentLink(), S, m.riskFree.currentLink(), m.dividend.currentLink(), T, 200, 241, 6);
+    const payoffs = Float64Array.of(F * Math.exp(-0.2), F * Math.exp(-0.1), F, -1, -1, 1);
+    const acc = new Float64Array(15);
+    mcLocalVolRun({ samples: N, firstPath: 0, key0: 2024, key1: 0, steps: 200, antithetic: true, stepData: g.stepData, volGrid: g.volGrid, nx: g.nx, params: g.params, payoffs, nPayoffs: 3 }, acc);
+    const e = estimate(acc.subarray(5, 10), N, S * g.dividendDiscount);
+    expect(option.NPV()).toBe(e.value);
+    expect(option.errorEstimate()).toBe(e.errorEstimate);
   });
 });
