@@ -98,10 +98,12 @@ export class AnalyticSabrEuropeanEngine extends PricingEngine<VanillaOptionArgum
 
   /**
    * Prices the option.
-   * @param args - European exercise, `PlainVanillaPayoff` strike K with K + shift > 0.
-   * @returns value (price units, discounted), greeks `vega` and `deltaForward`, and the additional results above.
+   * @param args - European exercise, `PlainVanillaPayoff` strike K with K + shift > 0 (any finite K
+   *   with the PDE method).
+   * @returns value (price units, discounted), greeks `vega` and `deltaForward` (none with the PDE
+   *   method), and the additional results above.
    * @throws InvalidInputError when the exercise is not European, the payoff not plain vanilla, the
-   *   expiry not the section's (naming the values and the allowed range), or K + shift ≤ 0.
+   *   expiry not the section's (naming the values and the allowed range), or (expansion method) K + shift ≤ 0.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
     if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
