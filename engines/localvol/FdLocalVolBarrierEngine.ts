@@ -40,8 +40,9 @@ export type FdLocalVolBarrierEngineOptions = Omit<FdLocalVolVanillaEngineOptions
  *
  * Source: Wilmott, Howison & Dewynne (1995), ch. 11; Dupire (1994); QuantLib 1.29
  * `FdBlackScholesBarrierEngine` with `localVol = true` (the model, not the code).
- * Checked against: {@link FdBlackScholesBarrierEngine} and the analytic barrier engine on a
- * flat surface; in + out = vanilla on a smile (`test/engines/localvol/FdLocalVolBarrierEngine.test.ts`).
+ * Checked against: `FdBlackScholesBarrierEngine` and QuantLib 1.29 analytic barrier values on a
+ * flat surface; on a smile, a knock-out with an unreachable barrier = the vanilla and values
+ * monotone in the barrier (`test/engines/localvol/FdLocalVolBarrierEngine.test.ts`).
  *
  * @example
  * ```ts

@@ -53,13 +53,13 @@ export interface FdLocalVolVanillaEngineOptions {
  * implicit-Euler half-steps after maturity), on a sinh grid ({@link concentratedGrid})
  * concentrated at ln K with the strike on a node and the payoff cell-averaged there. At each
  * time step [t₁, t₂] the operator uses σ_loc(½(t₁ + t₂), S_i) at every node S_i, read as a row
- * of the Dupire grid ({@link localVolGrid}, extrapolation allowed). The grid spans ±5.58
+ * of the Dupire grid (`localVolGrid`, extrapolation allowed). The grid spans ±5.58
  * standard deviations around the spot and the forward, the deviation from the process's Black
  * vol at the strike (QuantLib's FdmBlackScholesMesher choice). r(t), q(t) are step averages
  * from the curves. Early exercise is a linear complementarity problem at every step
  * (Brennan–Schwartz or PSOR). Delta, gamma (per unit of spot) and theta (per year, from the
  * last step; thetaPerDay = theta/365) come from the grid; vega and rho are not produced.
- * This is a separate engine rather than a `localVol` flag on {@link FdBlackScholesVanillaEngine}
+ * This is a separate engine rather than a `localVol` flag on `FdBlackScholesVanillaEngine`
  * (QuantLib's choice) so that the local-vol surface is an explicit, swappable market object.
  * Additional results: `xMin`, `xMax`, `xGrid`, `tGrid`, `timeToExpiry`.
  * Observes: the process and the local-vol surface.
@@ -68,7 +68,7 @@ export interface FdLocalVolVanillaEngineOptions {
  * Schwartz (1977); Wilmott, Howison & Dewynne (1995), ch. 8–9; QuantLib 1.29
  * `FdBlackScholesVanillaEngine` with `localVol = true` (the model, not the code).
  * Checked against: the Black–Scholes closed form for a flat and a time-only surface (measured
- * second order), {@link FdBlackScholesVanillaEngine} for Americans on a flat surface, QuantLib
+ * second order), `FdBlackScholesVanillaEngine` for Americans on a flat surface, QuantLib
  * 1.29's local-vol FD prices on the reference smile, and an SSVI round trip within 10 bp of vol
  * (`test/engines/localvol/`).
  *

@@ -23,6 +23,12 @@ export interface LocalVolSurfaceOptions extends TermStructureOptions {
    * arbitrage throws.
    */
   readonly floor?: number;
+  /**
+   * Local vol (decimal ≥ 0) returned where Dupire's formula breaks down, instead of throwing
+   * (QuantLib's `illegalLocalVolOverwrite` of the FD engines); takes precedence over `floor` there.
+   * Typical use: far grid nodes where a strike-clamped Black surface has a kink.
+   */
+  readonly illegalLocalVolOverwrite?: number;
 }
 
 /** Where the local vol comes from. */
@@ -79,6 +85,8 @@ const T_MIN = 1e-5;
 export class LocalVolSurface extends LocalVolTermStructure {
   private readonly source: Source;
   private readonly floor: number | undefined;
+  private readonly overwrite: number | undefined;
+  private readonly ownReferenceDate: boolean;
 
   private constructor(source: Source, options: LocalVolSurfaceOptions) {
     super(options);
@@ -87,7 +95,13 @@ export class LocalVolSurface extends LocalVolTermStructure {
       checkNonNegative('options.floor', options.floor);
     }
     this.floor = options.floor;
+    if (options.illegalLocalVolOverwrite !== undefined) {
+      checkFinite('options.illegalLocalVolOverwrite', options.illegalLocalVolOverwrite);
+      checkNonNegative('options.illegalLocalVolOverwrite', options.illegalLocalVolOverwrite);
+    }
+    this.overwrite = options.illegalLocalVolOverwrite;
     this.source = source;
+    this.ownReferenceDate = options.referenceDate !== undefined;
     if (source.kind === 'black') {
       for (const h of [source.blackVolatility, source.riskFreeRate, source.dividendYield, source.underlying]) this.registerWith(h);
     } else if (source.surface instanceof Observable) this.registerWith(source.surface);
@@ -97,9 +111,9 @@ export class LocalVolSurface extends LocalVolTermStructure {
    * Local vol of a total-variance surface with analytic derivatives (SVI / SSVI / eSSVI).
    * @param surface - the surface; its `forward(t)` defines k = ln(S/F(t)).
    * @param options - time axis (when `surface` is a `TermStructure` its reference date and day
-   *   counter are used unless given) and `floor`.
+   *   counter are used unless given), `floor`, `illegalLocalVolOverwrite`.
    * @returns the local-vol surface.
-   * @throws InvalidInputError when `surface` lacks `totalVarianceDerivatives`/`forward`, or `floor` is negative.
+   * @throws InvalidInputError when `surface` lacks `totalVarianceDerivatives`/`forward`, or an option is negative.
    */
   static fromTotalVariance(surface: TotalVarianceSurface, options: LocalVolSurfaceOptions = {}): LocalVolSurface {
     if (typeof surface?.totalVarianceDerivatives !== 'function' || typeof surface.forward !== 'function') {
@@ -107,7 +121,7 @@ export class LocalVolSurface extends LocalVolTermStructure {
     }
     const timeAxis: TermStructureOptions =
       surface instanceof TermStructure && options.referenceDate === undefined
-        ? { referenceDate: surface.referenceDate(), dayCounter: surface.dayCounter, calendar: surface.calendar }
+        ? { dayCounter: surface.dayCounter, calendar: surface.calendar, settlementDays: surface.settlementDays }
         : {};
     return new LocalVolSurface({ kind: 'totalVariance', surface }, { ...timeAxis, ...options });
   }
@@ -118,16 +132,16 @@ export class LocalVolSurface extends LocalVolTermStructure {
    * @param riskFreeRate - risk-free curve r (forward and drift).
    * @param dividendYield - dividend / foreign-rate curve q.
    * @param underlying - spot quote S₀ (> 0).
-   * @param options - `floor`; the time axis is the Black surface's.
+   * @param options - `floor`, `illegalLocalVolOverwrite`; the time axis is the Black surface's.
    * @returns the local-vol surface.
-   * @throws InvalidInputError when an argument is not a `Handle` or `floor` is negative.
+   * @throws InvalidInputError when an argument is not a `Handle` or an option is negative.
    */
   static fromBlackVolatility(
     blackVolatility: Handle<BlackVolTermStructure>,
     riskFreeRate: Handle<YieldTermStructure>,
     dividendYield: Handle<YieldTermStructure>,
     underlying: Handle<Quote>,
-    options: Pick<LocalVolSurfaceOptions, 'floor'> = {},
+    options: Pick<LocalVolSurfaceOptions, 'floor' | 'illegalLocalVolOverwrite'> = {},
   ): LocalVolSurface {
     const named = { blackVolatility, riskFreeRate, dividendYield, underlying };
     for (const [name, h] of Object.entries(named)) if (!(h instanceof Handle)) throw InvalidInputError.outOfRange(name, h, 'a Handle');
@@ -142,15 +156,20 @@ export class LocalVolSurface extends LocalVolTermStructure {
    * Local vol of a Black–Scholes–Merton process's surface, spot and curves (QuantLib's
    * `GeneralizedBlackScholesProcess::localVolatility()`).
    * @param process - the process; its four handles are observed.
-   * @param options - `floor`.
+   * @param options - `floor`, `illegalLocalVolOverwrite`.
    * @returns the local-vol surface.
+   * @throws InvalidInputError when an option is negative or not finite.
    */
-  static fromProcess(process: GeneralizedBlackScholesProcess, options: Pick<LocalVolSurfaceOptions, 'floor'> = {}): LocalVolSurface {
+  static fromProcess(process: GeneralizedBlackScholesProcess, options: Pick<LocalVolSurfaceOptions, 'floor' | 'illegalLocalVolOverwrite'> = {}): LocalVolSurface {
     return LocalVolSurface.fromBlackVolatility(process.blackVolatility, process.riskFreeRate, process.dividendYield, process.x0, options);
   }
 
   override referenceDate(): Date {
-    return this.source.kind === 'black' ? this.source.blackVolatility.currentLink().referenceDate() : super.referenceDate();
+    const s = this.source;
+    if (s.kind === 'black') return s.blackVolatility.currentLink().referenceDate();
+    // A term-structure surface lends its (possibly moving) reference date unless one was given.
+    if (s.surface instanceof TermStructure && !this.ownReferenceDate) return s.surface.referenceDate();
+    return super.referenceDate();
   }
 
   override maxDate(): Date {
@@ -170,9 +189,9 @@ export class LocalVolSurface extends LocalVolTermStructure {
   }
 
   /**
-   * @throws ArbitrageError (no `floor`) when ∂_T w < 0 or the Dupire denominator is ≤ 0 at (t, S);
+   * @throws ArbitrageError (no `floor` or `illegalLocalVolOverwrite`) when ∂_T w < 0 or the Dupire denominator is ≤ 0 at (t, S);
    * the message and `details` name t, S and the offending values.
-   * @throws InvalidInputError when the source returns a non-finite variance.
+   * @throws InvalidInputError when the source returns a non-finite variance or the spot quote is not > 0.
    */
   protected localVolImpl(t: number, underlyingLevel: number): number {
     const s = this.source;
@@ -192,7 +211,9 @@ export class LocalVolSurface extends LocalVolTermStructure {
       const dividend = s.dividendYield.currentLink();
       const dr = riskFree.discount(t, true);
       const dq = dividend.discount(t, true);
-      const forward = (s.underlying.currentLink().value() * dq) / dr;
+      const spot = s.underlying.currentLink().value();
+      if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('underlying (spot quote)', spot, '(0, ∞)');
+      const forward = (spot * dq) / dr;
       const strike = underlyingLevel;
       y = Math.log(strike / forward);
       const dy = Math.abs(y) > 0.001 ? y * 0.0001 : 0.000001;
@@ -229,9 +250,10 @@ export class LocalVolSurface extends LocalVolTermStructure {
       variance = dwdt / denominator;
     }
     if (!(dwdt >= 0) || !(denominator > 0) || !Number.isFinite(variance)) {
+      if (this.overwrite !== undefined) return this.overwrite;
       if (this.floor !== undefined) return this.floor;
       const what = !(dwdt >= 0) ? `calendar arbitrage: dw/dT = ${dwdt} < 0` : `butterfly arbitrage: Dupire denominator ${denominator} ≤ 0`;
-      throw new ArbitrageError(`LocalVolSurface: ${what} at (t = ${t}, S = ${underlyingLevel}); no local vol (set options.floor to floor it)`, {
+      throw new ArbitrageError(`LocalVolSurface: ${what} at (t = ${t}, S = ${underlyingLevel}); no local vol (set options.illegalLocalVolOverwrite or options.floor)`, {
         t,
         underlyingLevel,
         w,
