@@ -12,6 +12,8 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['yieldcurves', () => import('./yieldcurves.bench.js')],
   ['mcheston', () => import('./mcheston.bench.js')],
   ['roughbergomi', () => import('./roughbergomi.bench.js')],
+  ['mclocalvol', () => import('./mclocalvol.bench.js')],
+  ['sabrpde', () => import('./sabrpde.bench.js')],
   ['localvol', () => import('./localvol.bench.js')],
   ['lmm', () => import('./lmm.bench.js')],
   ['hullwhite', () => import('./hullwhite.bench.js')],

@@ -14,3 +14,4 @@ export { hestonCosScalar, hestonCosSimd } from './heston';
 export { mcHestonQe } from './mcheston';
 export { mcRoughBergomi } from './rbergomi';
 export { mcLmmPaths } from './lmm';
+export { mcLocalVol } from './mclocalvol';

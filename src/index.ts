@@ -382,6 +382,10 @@ export {
 export { McRoughBergomiEngine } from '../engines/roughbergomi/McRoughBergomiEngine.js';
 export { variogramHurst, type VariogramHurstOptions, type HurstEstimate } from './timeseries/variogramHurst.js';
 export { fractionalBrownianMotion } from './timeseries/fractionalBrownianMotion.js';
+// Local-volatility Monte Carlo and arbitrage-free SABR (issue 5, branch lvmc)
+export { McLocalVolEngine, type McLocalVolEngineOptions } from '../engines/localvol/McLocalVolEngine.js';
+export { sabrArbitrageFreeDensity, type SabrArbitrageFreeDensity, type SabrPdeOptions } from '../engines/sabr/sabrArbitrageFreeDensity.js';
+export type { SabrEuropeanEngineOptions } from '../engines/sabr/AnalyticSabrEuropeanEngine.js';
 // Local volatility (issue 5): Dupire surface, Dupire grid, FD local-vol engines
 export { LocalVolSurface, type LocalVolSurfaceOptions } from '../termstructures/volatility/LocalVolSurface.js';
 export { localVolGrid } from '../termstructures/volatility/localVolGrid.js';

@@ -29,6 +29,7 @@ const classes = [
   'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
   'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'AnalyticSabrEuropeanEngine', 'McHestonEngine', 'HestonCalibratedModel',
   'RoughBergomiModel', 'McRoughBergomiEngine',
+  'McLocalVolEngine', // issue 5, lvmc
   'LocalVolSurface', 'FdLocalVolVanillaEngine', 'FdLocalVolBarrierEngine',
   'AbcdFunction', 'LiborMarketModel', 'LmmCalibratedModel',
   'SsviSurface', 'EssviSurface', 'SsviFittedSurface', 'EssviFittedSurface', 'SviSurface', 'SviFittedSurface', // ssvi
@@ -47,6 +48,7 @@ const functions = [
   'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'batesCharacteristicFunction', 'carrMadanHestonCalls', 'fft', 'cosHestonBatch', 'calibrateHeston',
   'roughBergomiSmile', 'roughBergomiVolterraPaths', 'variogramHurst', 'fractionalBrownianMotion',
+  'sabrArbitrageFreeDensity', // issue 5, lvmc
   'localVolGrid',
   'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption', 'mcLmmCapFloor',
   'fitSsviSurface', 'fitEssviSurface', 'fitSviSurface', // ssvi
