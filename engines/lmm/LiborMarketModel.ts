@@ -2,6 +2,7 @@ import { checkFinite } from '../../src/_lib/checks.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { AbcdFunction } from './AbcdFunction.js';
 import { forwardCorrelation, type ForwardCorrelationForm } from './forwardCorrelation.js';
+import { reduceFactors } from './reduceFactors.js';
 
 /**
  * Inputs of {@link LiborMarketModel}.
@@ -26,6 +27,12 @@ export interface LiborMarketModelSpec {
    * model of Lyashenko & Mercurio (2019), whose vol decays linearly to 0 over the accrual period.
    */
   readonly rateType?: 'forwardLooking' | 'backwardLooking';
+  /**
+   * Brownian factors k ∈ [1, N] of the model: the correlation is replaced by its rank-k principal
+   * component approximation with a unit diagonal (Rebonato's rescaling), so that closed forms and a
+   * k-factor simulation describe the same model. Default: full rank (the correlation as given).
+   */
+  readonly factors?: number;
 }
 
 /**
@@ -69,6 +76,8 @@ export class LiborMarketModel {
   readonly volatility: AbcdFunction;
   /** Forward-looking (LMM) or backward-looking (FMM) rates. */
   readonly rateType: 'forwardLooking' | 'backwardLooking';
+  /** Brownian factors of the model (N when full rank). */
+  readonly factors: number;
 
   /**
    * @param spec - the tenor structure, discounts, volatility, correlation (see {@link LiborMarketModelSpec}).
@@ -133,6 +142,21 @@ export class LiborMarketModel {
     this.displacement = displacement;
     this.volatility = spec.volatility;
     this.rateType = spec.rateType ?? 'forwardLooking';
+    const factors = spec.factors ?? nRates;
+    if (!Number.isInteger(factors) || factors < 1 || factors > nRates) throw InvalidInputError.outOfRange('factors', factors, `integers in [1, ${nRates}]`);
+    this.factors = factors;
+    if (factors < nRates) {
+      const b = reduceFactors(correlation, nRates, factors, 'diagonal').pseudoRoot;
+      const reduced = new Float64Array(nRates * nRates);
+      for (let i = 0; i < nRates; i++) {
+        for (let j = 0; j < nRates; j++) {
+          let x = 0;
+          for (let f = 0; f < factors; f++) x += (b[i * factors + f] as number) * (b[j * factors + f] as number);
+          reduced[i * nRates + j] = i === j ? 1 : x;
+        }
+      }
+      this.correlation = reduced;
+    }
     if (this.rateType !== 'forwardLooking' && this.rateType !== 'backwardLooking') {
       throw InvalidInputError.outOfRange('rateType', this.rateType, "{'forwardLooking', 'backwardLooking'}");
     }
@@ -347,6 +371,7 @@ export class LiborMarketModel {
       correlation: this.correlation,
       displacement: this.displacement,
       rateType: this.rateType,
+      factors: this.factors,
     };
   }
 

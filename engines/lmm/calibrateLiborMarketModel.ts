@@ -46,6 +46,8 @@ export interface LmmCalibrationOptions {
   readonly discounts: ArrayLike<number>;
   /** Displacement δ ≥ 0; default 0. */
   readonly displacement?: number;
+  /** Brownian factors of the calibrated model (its correlation is then rank-k, see {@link LiborMarketModelSpec.factors}); default full rank. */
+  readonly factors?: number;
   /** Term ('forwardLooking', default) or compounded-in-arrears ('backwardLooking', FMM) rates; caplet vols are then to T_{i+1}. */
   readonly rateType?: 'forwardLooking' | 'backwardLooking';
   /** Correlation form to fit: 'exponential' (β) or 'rebonato' (β, ρ∞); default 'rebonato'. */
@@ -143,6 +145,7 @@ export function calibrateLiborMarketModel(
     correlation: { form: 'exponential', beta: init.beta },
     displacement,
     ...(options.rateType === undefined ? {} : { rateType: options.rateType }),
+    ...(options.factors === undefined ? {} : { factors: options.factors }),
   });
   const n = probe.size;
   if (caplets.length + swaptions.length === 0) throw InvalidInputError.outOfRange('caplets.length + swaptions.length', 0, '[1, ∞)');
@@ -168,7 +171,7 @@ export function calibrateLiborMarketModel(
     const d = x[3] as number;
     const a = Math.max(x[0] as number, -d + 1e-6);
     const g = new AbcdFunction(a, x[1] as number, x[2] as number, d);
-    const base = new LiborMarketModel({ rateTimes: options.rateTimes, discounts: options.discounts, volatility: g, correlation: correlationOf(x), displacement, rateType: probe.rateType });
+    const base = new LiborMarketModel({ rateTimes: options.rateTimes, discounts: options.discounts, volatility: g, correlation: correlationOf(x), displacement, rateType: probe.rateType, factors: probe.factors });
     if (capletFit !== 'exact') return base;
     const quoted = sortedCaplets.map((q) => ({ index: q.index, k: q.volatility / base.capletVolatility(q.index) }));
     const k = new Float64Array(n);

@@ -17,7 +17,7 @@ export interface LmmSimulationOptions {
   readonly paths: number;
   /** Philox key, integer in [0, 2^53); path p uses stream p. Default 42. */
   readonly seed?: number;
-  /** Brownian factors k, integer in [1, N]; default N (full rank). */
+  /** Brownian factors k, integer in [1, N]; default the model's `factors` (N unless it was built with fewer). */
   readonly factors?: number;
   /** Average each path with its mirror (−Z); default false. */
   readonly antithetic?: boolean;
@@ -113,7 +113,7 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
   const n = model.size;
   const paths = options.paths;
   if (!Number.isInteger(paths) || paths < 2) throw InvalidInputError.outOfRange('options.paths', paths, 'integers in [2, ∞)');
-  const factors = options.factors ?? n;
+  const factors = options.factors ?? model.factors;
   if (!Number.isInteger(factors) || factors < 1 || factors > n) throw InvalidInputError.outOfRange('options.factors', factors, `integers in [1, ${n}]`);
   const seedValue = options.seed ?? 42;
   if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue >= 2 ** 53) throw InvalidInputError.outOfRange('options.seed', seedValue, 'integers in [0, 2^53)');

@@ -79,6 +79,19 @@ describe('LiborMarketModel', () => {
     expect(new LiborMarketModel({ rateTimes: [1, 2, 3], discounts: [0.97, 0.94, 0.91], volatility: new AbcdFunction(0, 0, 1, 0.2), correlation: { form: 'exponential', beta: 0 } }).swaptionVolatility(0, 2, 1, 'frozenWeights')).toBeCloseTo(0.2, 14);
   });
 
+  it('with k factors carries a rank-k unit-diagonal correlation that the k-factor simulation reproduces', () => {
+    const full = semiannualModel();
+    const rateTimes = Array.from(full.rateTimes);
+    const three = new LiborMarketModel({ rateTimes, discounts: full.discounts, volatility: full.volatility, scalings: full.scalings, correlation: { form: 'rebonato', beta: 0.3, rhoInfinity: 0.4 }, factors: 3 });
+    const r = reduceFactors(three.correlation, 10, 10);
+    expect(r.eigenvalues[3]!).toBeLessThan(1e-12); // rank 3
+    for (let i = 0; i < 10; i++) expect(three.correlation[i * 11]).toBe(1);
+    // Fewer factors, more correlated forwards: a higher swaption vol than the full-rank model.
+    expect(three.swaptionVolatility(0, 10, 2)).toBeGreaterThan(full.swaptionVolatility(0, 10, 2));
+    expect(three.capletVolatility(4)).toBeCloseTo(full.capletVolatility(4), 14);
+    expect(() => new LiborMarketModel({ rateTimes, discounts: full.discounts, volatility: full.volatility, correlation: { form: 'exponential', beta: 0.1 }, factors: 11 })).toThrow(/factors = 11/);
+  });
+
   it('refuses a bad tenor structure, scalings and correlation matrix', () => {
     const g = new AbcdFunction(0.05, 0.4, 0.9, 0.12);
     expect(() => new LiborMarketModel({ rateTimes: [1, 1], discounts: [0.9, 0.8], volatility: g, correlation: { form: 'exponential', beta: 0.1 } })).toThrow(/rateTimes\[1\] = 1/);
