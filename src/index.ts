@@ -370,3 +370,14 @@ export {
   type HestonCalibrationResult,
 } from '../engines/heston/calibrateHeston.js';
 export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
+
+// Hull–White: model, swaptions, caps/floors, analytic and market engines, calibration (issue 8)
+export { HullWhite } from './models/HullWhite.js';
+export { SettlementType } from '../instruments/SettlementType.js';
+export {
+  Swaption,
+  type SwaptionTerms,
+  type SwaptionArguments,
+  type SwaptionFixedCoupon,
+  type SwaptionFloatingCoupon,
+} from '../instruments/Swaption.js';

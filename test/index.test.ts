@@ -48,6 +48,10 @@ const enums = [
   'ActualActualConvention', 'DateGeneration', 'Compounding', 'RoundingType', 'OptionType', 'ExerciseType', 'BarrierType', 'AverageType', 'Position', 'Duration', 'SwapType',
 ];
 
+// Hull–White (issue 8)
+classes.push('HullWhite', 'Swaption');
+enums.push('SettlementType');
+
 describe('public API (src/index.ts)', () => {
   it.each(classes)('exports class %s', (name) => {
     expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('function');
