@@ -5,6 +5,7 @@ import { kernelBackend } from '../../src/index.js';
 import { percentile } from './_lib/percentile.js';
 import { buildDesk } from './buildDesk.js';
 import { hestonOnDesk } from './hestonOnDesk.js';
+import { bermudanSwaptionOnDesk } from './bermudanSwaptionOnDesk.js';
 import type { SkippedRows } from './data/SkippedRows.js';
 import { historicalTicks, replay, type TickReport } from './replay.js';
 
@@ -55,6 +56,31 @@ console.log(`first pricing of the book: ${firstPriceMs.toFixed(1)} ms, book valu
     `engines: Black–Scholes on the surface; Heston by COS, calibrated to ${fit.volResiduals.length} mid vols in ${fit.timeMs.toFixed(0)} ms ` +
       `(v0 ${p.v0.toFixed(4)}, κ ${p.kappa.toFixed(2)}, θ ${p.theta.toFixed(4)}, σ ${p.sigma.toFixed(2)}, ρ ${p.rho.toFixed(3)}; ` +
       `RMSE ${(100 * fit.volRmse).toFixed(2)} vol points) — book on Heston (swapped): ${onHeston.toFixed(2)}`,
+  );
+}
+{
+  // Rates: a 10-year Bermudan payer swaption on the SOFR OIS curve under Hull–White; a SOFR quote tick reprices it.
+  const b = bermudanSwaptionOnDesk(desk.sofr);
+  const tTree = performance.now();
+  const onTree = b.swaption.NPV();
+  const treeMs = performance.now() - tTree;
+  b.swaption.setPricingEngine(b.fd);
+  const onFd = b.swaption.NPV();
+  b.swaption.setPricingEngine(b.tree);
+  const q = desk.sofr.quotes[desk.sofr.quotes.length - 6] as (typeof desk.sofr.quotes)[number];
+  let ticked = Number.NaN;
+  const sub = b.swaption.results$.subscribe((r) => {
+    if (r.ok) ticked = r.npv;
+  });
+  const tTick = performance.now();
+  q.setValue(q.value() + 0.0001);
+  const tickMs = performance.now() - tTick;
+  const afterTick = ticked;
+  q.setValue(q.value() - 0.0001);
+  sub.unsubscribe();
+  console.log(
+    `rates: 1Y-nc 10Y Bermudan payer on SOFR (K ${(100 * b.strike).toFixed(3)} %, 10 mm; Hull–White a ${b.model.a}, σ ${b.model.sigma}) — ` +
+      `tree ${onTree.toFixed(0)} (${treeMs.toFixed(1)} ms), FD ${onFd.toFixed(0)}; 5Y SOFR +1 bp tick → ${afterTick.toFixed(0)} in ${tickMs.toFixed(1)} ms`,
   );
 }
 for (const [file, s] of Object.entries(skipped)) {
