@@ -17,6 +17,12 @@ export interface BackwardLattice {
   stepBack(i: number, next: Float64Array, out: Float64Array, damped: boolean): void;
   /** The value today from the values at t_0 (FD: interpolated at x = 0); default `values[0]`. */
   rootValue?(values: Float64Array): number;
+  /**
+   * The model's closed-form zero bond P(t_i, T | node) on every node at t_i, T ≥ t_i, when the
+   * scheme's state is the model's own x (FD). A swaption's exercise value then uses it instead of
+   * the rolled-back swap.
+   */
+  zeroBond?(i: number, T: number, out: Float64Array): void;
 }
 
 function root(lattice: BackwardLattice, values: Float64Array): number {
@@ -73,7 +79,8 @@ function maxSize(lattice: BackwardLattice): number {
  * entitlementTime ≥ t_k; `flows` are those of the payer swap, `omega` = +1 payer, −1 receiver.
  * Returns the option value and the whole swap's value at t_0 (flows with time > 0).
  */
-export function rollBermudanSwaption(lattice: BackwardLattice, flows: readonly LatticeFlow[], exerciseTimes: readonly number[], omega: 1 | -1): { value: number; swapValue: number } {
+export function rollBermudanSwaption(lattice: BackwardLattice, flows: readonly LatticeFlow[], exerciseTimes: readonly number[], omega: 1 | -1, dampedSteps = DAMPED_STEPS): { value: number; swapValue: number } {
+  if (lattice.zeroBond !== undefined) return rollBermudanSwaptionAnalytic(lattice as BackwardLattice & Required<Pick<BackwardLattice, "zeroBond">>, flows, exerciseTimes, omega, dampedSteps);
   const n = lattice.times.length - 1;
   const size = maxSize(lattice);
   const ex = exerciseTimes.map((t, k) => indexOf(lattice, t, `exerciseTimes[${k}]`));
@@ -138,6 +145,53 @@ export function rollBermudanSwaption(lattice: BackwardLattice, flows: readonly L
   return { value: root(lattice, option.values), swapValue: root(lattice, swap.values) };
 }
 
+/**
+ * As {@link rollBermudanSwaption}, with the exercise value from the model's closed-form zero bonds:
+ * U_k(x) = Σ_{entitled flows, time ≥ t_k} amount · P(t_k, time | x); only the option is rolled.
+ */
+function rollBermudanSwaptionAnalytic(lattice: BackwardLattice & Required<Pick<BackwardLattice, "zeroBond">>, flows: readonly LatticeFlow[], exerciseTimes: readonly number[], omega: 1 | -1, dampedSteps: number): { value: number; swapValue: number } {
+  const n = lattice.times.length - 1;
+  const size = maxSize(lattice);
+  const ex = exerciseTimes.map((t, k) => indexOf(lattice, t, `exerciseTimes[${k}]`));
+  const exAt = new Map<number, number>();
+  ex.forEach((i, k) => exAt.set(i, k));
+  const live = flows.filter((f) => f.time > 0);
+  const option = new Rolled(size);
+  const bond = new Float64Array(size);
+  const u = new Float64Array(size);
+  const lastEx = Math.max(...ex);
+  let damp = 0;
+  for (let i = lastEx; i >= 0; i--) {
+    const t = lattice.times[i] as number;
+    const m = lattice.size(i);
+    if (exAt.has(i)) {
+      u.fill(0);
+      for (const f of live) {
+        if (f.entitlementTime < t - 1e-12 || f.time < t - 1e-12) continue;
+        lattice.zeroBond(i, f.time, bond);
+        for (let j = 0; j < m; j++) u[j] = (u[j] as number) + f.amount * (bond[j] as number);
+      }
+      const o = option.values;
+      for (let j = 0; j < m; j++) {
+        const x = omega * (u[j] as number);
+        if (x > (o[j] as number)) o[j] = x;
+      }
+      // Rannacher start: damped steps only where the payoff first enters (later exercises add a
+      // kink to an already smooth solution, and damping there measurably costs accuracy)
+      if (i === lastEx) damp = dampedSteps;
+    }
+    if (i === 0) break;
+    option.step(lattice, i - 1, damp > 0);
+    if (damp > 0) damp--;
+  }
+  let swapValue = 0;
+  for (const f of live) {
+    lattice.zeroBond(0, f.time, bond);
+    swapValue += f.amount * root(lattice, bond);
+  }
+  return { value: root(lattice, option.values), swapValue };
+}
+
 /** A call (issuer buys back) or put (holder sells back) at a dirty price at `time`. */
 export interface LatticeCallability {
   readonly time: number;
@@ -151,7 +205,7 @@ export interface LatticeCallability {
  * flows after t_k becomes min(V, K_k) (call) or max(V, K_k) (put); flows on t_k are paid either
  * way. Returns the callable value and the straight bond's value at t_0.
  */
-export function rollCallableBond(lattice: BackwardLattice, flows: readonly LatticeFlow[], callability: readonly LatticeCallability[]): { value: number; straightValue: number } {
+export function rollCallableBond(lattice: BackwardLattice, flows: readonly LatticeFlow[], callability: readonly LatticeCallability[], dampedSteps = DAMPED_STEPS): { value: number; straightValue: number } {
   const n = lattice.times.length - 1;
   const size = maxSize(lattice);
   const byIndex = new Map<number, number>();
@@ -167,6 +221,7 @@ export function rollCallableBond(lattice: BackwardLattice, flows: readonly Latti
   const bond = new Rolled(size);
   const straight = new Rolled(size);
   let damp = 0;
+  let first = true;
   for (let i = n; i >= 0; i--) {
     const m = lattice.size(i);
     const c = calls.get(i);
@@ -174,7 +229,9 @@ export function rollCallableBond(lattice: BackwardLattice, flows: readonly Latti
       const v = bond.values;
       if (c.type === 'call') for (let j = 0; j < m; j++) v[j] = Math.min(v[j] as number, c.price);
       else for (let j = 0; j < m; j++) v[j] = Math.max(v[j] as number, c.price);
-      damp = DAMPED_STEPS;
+      // Rannacher start: damped steps where the first (latest) exercise enters
+      if (first) damp = dampedSteps;
+      first = false;
     }
     const amount = byIndex.get(i);
     if (amount !== undefined) {

@@ -15,7 +15,7 @@ import type { YieldTermStructure } from '../../../termstructures/yield/YieldTerm
 import { concentratedGrid } from '../../finitedifferences/concentratedGrid.js';
 import { FdHullWhiteLattice } from '../fd/_lib/fdHullWhiteLattice.js';
 import { hwStateVariance } from './hullWhiteFormulas.js';
-import type { BackwardLattice, LatticeCallability, LatticeFlow } from './backwardLattice.js';
+import type { LatticeCallability, LatticeFlow } from './backwardLattice.js';
 
 /** A swaption as flows of the payer swap on the curve's clock. */
 export interface SwaptionFlows {
@@ -78,14 +78,17 @@ export interface FdHullWhiteGridOptions {
   readonly tGrid?: number;
   /** x nodes, integer ≥ 5; default 100. */
   readonly xGrid?: number;
-  /** Half-width of the x domain in standard deviations of x at the last time; default 5, > 0. */
+  /** Half-width of the x domain in standard deviations of x at the last time; default 4.5, > 0. */
   readonly stdDevs?: number;
   /** Sinh concentration around x = 0 as a fraction of the width (smaller: denser); default 0.5, > 0. */
   readonly density?: number;
+  /** Rannacher damping: implicit-Euler double half steps where the first (latest) exercise enters; integer ≥ 0, default 1. */
+  readonly dampingSteps?: number;
 }
 
 export function checkFdGridOptions(o: FdHullWhiteGridOptions): Required<FdHullWhiteGridOptions> {
-  const r = { tGrid: o.tGrid ?? 100, xGrid: o.xGrid ?? 100, stdDevs: o.stdDevs ?? 5, density: o.density ?? 0.5 };
+  const r = { tGrid: o.tGrid ?? 100, xGrid: o.xGrid ?? 100, stdDevs: o.stdDevs ?? 4.5, density: o.density ?? 0.5, dampingSteps: o.dampingSteps ?? 1 };
+  checkInteger('dampingSteps', r.dampingSteps, 0);
   checkInteger('tGrid', r.tGrid, 1);
   checkInteger('xGrid', r.xGrid, 5);
   checkPositive('stdDevs', r.stdDevs);
@@ -93,8 +96,12 @@ export function checkFdGridOptions(o: FdHullWhiteGridOptions): Required<FdHullWh
   return r;
 }
 
-/** The FD operator on [−m·sd, m·sd], sd the standard deviation of x at the last mandatory time. */
-export function hullWhiteFdLattice(model: HullWhite, mandatoryTimes: readonly number[], o: Required<FdHullWhiteGridOptions>): BackwardLattice {
+/**
+ * The FD operator on [−m·sd, m·sd], sd the standard deviation of x at the last mandatory time,
+ * concentrated around x = 0 (today's node, near which the exercise boundaries of near-the-money
+ * products lie).
+ */
+export function hullWhiteFdLattice(model: HullWhite, mandatoryTimes: readonly number[], o: Required<FdHullWhiteGridOptions>): FdHullWhiteLattice {
   const curve = model.curve();
   const grid = timeGridWithMandatoryTimes(mandatoryTimes, o.tGrid);
   const end = grid[grid.length - 1] as number;

@@ -45,6 +45,6 @@ export class FdHullWhiteCallableFixedRateBondEngine extends PricingEngine<BondAr
     const { flows, callability } = bondFlows(args, curve);
     if (flows.length === 0) return { value: 0, greeks: {}, additionalResults: { settlementValue: 0, straightValue: 0 } };
     const lattice = hullWhiteFdLattice(this.model, [...flows.map((f) => f.time), ...callability.map((c) => c.time)], this.grid);
-    return callableBondResults(rollCallableBond(lattice, flows, callability), curve, args);
+    return callableBondResults(rollCallableBond(lattice, flows, callability, this.grid.dampingSteps), curve, args);
   }
 }

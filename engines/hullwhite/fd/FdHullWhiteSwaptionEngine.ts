@@ -53,7 +53,7 @@ export class FdHullWhiteSwaptionEngine extends PricingEngine<SwaptionArguments> 
     const { flows, exerciseTimes, omega } = swaptionFlows(args, curve);
     if (exerciseTimes.length === 0) return { value: 0, greeks: {}, additionalResults: {} };
     const lattice = hullWhiteFdLattice(this.model, [...flows.map((f) => f.time), ...exerciseTimes], this.grid);
-    const r = rollBermudanSwaption(lattice, flows, exerciseTimes, omega);
+    const r = rollBermudanSwaption(lattice, flows, exerciseTimes, omega, this.grid.dampingSteps);
     return { value: r.value, greeks: {}, additionalResults: { swapValue: omega * r.swapValue } };
   }
 }

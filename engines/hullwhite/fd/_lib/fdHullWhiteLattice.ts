@@ -1,6 +1,6 @@
 // Internal: Crank–Nicolson (Rannacher start) backward operator for the Hull–White state
 // x = r − φ(t), with the deterministic part of the discount factored out exactly.
-import { hwConvexityIntegral } from '../../_lib/hullWhiteFormulas.js';
+import { hwB, hwConvexityIntegral, hwLogA } from '../../_lib/hullWhiteFormulas.js';
 import type { BackwardLattice } from '../../_lib/backwardLattice.js';
 
 /**
@@ -23,9 +23,9 @@ export class FdHullWhiteLattice implements BackwardLattice {
   private readonly tmp: Float64Array;
   private readonly factorizations = new Map<number, { cp: Float64Array; inv: Float64Array }>();
   private readonly rootIndex: number;
-  private readonly rootWeight: number;
+  private readonly rootWeights: readonly [number, number, number];
 
-  constructor(a: number, sigma: number, discount: (t: number) => number, times: Float64Array, readonly x: Float64Array) {
+  constructor(private readonly a: number, private readonly sigma: number, private readonly discount: (t: number) => number, times: Float64Array, readonly x: Float64Array) {
     this.times = times;
     const n = x.length;
     this.n = n;
@@ -68,10 +68,14 @@ export class FdHullWhiteLattice implements BackwardLattice {
     this.growth = growth;
     this.rhs = new Float64Array(n);
     this.tmp = new Float64Array(n);
-    let r = 0;
-    while (r < n - 2 && (x[r + 1] as number) <= 0) r++;
+    // quadratic (Lagrange) interpolation at x = 0 through the three nodes nearest to it
+    let r = 1;
+    for (let j = 1; j < n - 1; j++) if (Math.abs(x[j] as number) < Math.abs(x[r] as number)) r = j;
     this.rootIndex = r;
-    this.rootWeight = (0 - (x[r] as number)) / ((x[r + 1] as number) - (x[r] as number));
+    const x0 = x[r - 1] as number;
+    const x1 = x[r] as number;
+    const x2 = x[r + 1] as number;
+    this.rootWeights = [(x1 * x2) / ((x0 - x1) * (x0 - x2)), (x0 * x2) / ((x1 - x0) * (x1 - x2)), (x0 * x1) / ((x2 - x0) * (x2 - x1))];
   }
 
   size(): number {
@@ -80,8 +84,17 @@ export class FdHullWhiteLattice implements BackwardLattice {
 
   rootValue(values: Float64Array): number {
     const r = this.rootIndex;
-    const w = this.rootWeight;
-    return (1 - w) * (values[r] as number) + w * (values[r + 1] as number);
+    const [w0, w1, w2] = this.rootWeights;
+    return w0 * (values[r - 1] as number) + w1 * (values[r] as number) + w2 * (values[r + 1] as number);
+  }
+
+  /** P(t_i, T | x) = A(t_i, T)e^{−B(t_i,T)x} on every node (Brigo & Mercurio eq. 3.39). */
+  zeroBond(i: number, T: number, out: Float64Array): void {
+    const t = this.times[i] as number;
+    const lnA = hwLogA(this.a, this.sigma, t, T, this.discount(T), this.discount(t));
+    const b = hwB(this.a, T - t);
+    const x = this.x;
+    for (let j = 0; j < this.n; j++) out[j] = Math.exp(lnA - b * (x[j] as number));
   }
 
   stepBack(i: number, next: Float64Array, out: Float64Array, damped: boolean): void {
