@@ -16,6 +16,7 @@ import { concentratedGrid } from '../../finitedifferences/concentratedGrid.js';
 import { FdHullWhiteLattice } from '../fd/_lib/fdHullWhiteLattice.js';
 import { hwStateVariance } from './hullWhiteFormulas.js';
 import type { LatticeCallability, LatticeFlow } from './backwardLattice.js';
+import type { FdHullWhiteGridOptions } from '../fd/FdHullWhiteGridOptions.js';
 
 /** A swaption as flows of the payer swap on the curve's clock. */
 export interface SwaptionFlows {
@@ -70,20 +71,6 @@ export function hullWhiteTree(model: HullWhite, mandatoryTimes: readonly number[
   const curve = model.curve();
   const grid = timeGridWithMandatoryTimes(mandatoryTimes, timeSteps);
   return new HullWhiteTrinomialTree(model.a, model.sigma, (t) => curve.discount(t, true), grid);
-}
-
-/** FD grid settings (see the FD engines). */
-export interface FdHullWhiteGridOptions {
-  /** Time steps, integer ≥ 1; default 100. */
-  readonly tGrid?: number;
-  /** x nodes, integer ≥ 5; default 100. */
-  readonly xGrid?: number;
-  /** Half-width of the x domain in standard deviations of x at the last time; default 4.5, > 0. */
-  readonly stdDevs?: number;
-  /** Sinh concentration around x = 0 as a fraction of the width (smaller: denser); default 0.5, > 0. */
-  readonly density?: number;
-  /** Rannacher damping: implicit-Euler double half steps where the first (latest) exercise enters; integer ≥ 0, default 1. */
-  readonly dampingSteps?: number;
 }
 
 export function checkFdGridOptions(o: FdHullWhiteGridOptions): Required<FdHullWhiteGridOptions> {

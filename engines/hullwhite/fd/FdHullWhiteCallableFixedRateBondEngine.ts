@@ -4,7 +4,8 @@ import type { BondArguments } from '../../../instruments/Bond.js';
 import type { PricingResults } from '../../../instruments/PricingResults.js';
 import { PricingEngine } from '../../PricingEngine.js';
 import { rollCallableBond } from '../_lib/backwardLattice.js';
-import { bondFlows, checkFdGridOptions, hullWhiteFdLattice, type FdHullWhiteGridOptions } from '../_lib/hullWhiteLattices.js';
+import { bondFlows, checkFdGridOptions, hullWhiteFdLattice } from '../_lib/hullWhiteLattices.js';
+import type { FdHullWhiteGridOptions } from './FdHullWhiteGridOptions.js';
 import { callableBondResults } from '../_lib/callableBondResults.js';
 
 /**
@@ -13,7 +14,7 @@ import { callableBondResults } from '../_lib/callableBondResults.js';
  * @remarks
  * The PDE and grid of {@link FdHullWhiteSwaptionEngine}; the bond's flows are rolled back, a call
  * date caps the value at the dirty call amount, a put date floors it at the dirty put amount
- * (Rannacher-damped steps after each). Results as {@link TreeCallableFixedRateBondEngine}
+ * (`dampingSteps` Rannacher steps after the latest one). Results as {@link TreeCallableFixedRateBondEngine}
  * (`straightValue` from the same grid, so its difference to the curve's bond price is the FD error).
  * Observes: the model (and so its curve).
  *
@@ -29,7 +30,7 @@ export class FdHullWhiteCallableFixedRateBondEngine extends PricingEngine<BondAr
   /**
    * @param model - the Hull–White model.
    * @param options - `tGrid` (time steps, default 100), `xGrid` (nodes, default 100), `stdDevs`
-   *   (default 5), `density` (default 0.5).
+   *   (default 4.5), `density` (default 0.5), `dampingSteps` (default 1).
    * @throws InvalidInputError when `model` is not a HullWhite or an option is out of range.
    */
   constructor(readonly model: HullWhite, options: FdHullWhiteGridOptions = {}) {
