@@ -117,7 +117,7 @@ export function rollBermudanSwaption(lattice: BackwardLattice, flows: readonly L
         if (u > (o[j] as number)) o[j] = u;
       }
       straddle.delete(k);
-      damp = DAMPED_STEPS;
+      if (i === lastEx) damp = dampedSteps;
     }
     for (const f of here) {
       if (f.ent < t - 1e-12) {
