@@ -56,6 +56,19 @@ export function isCallableBondArguments(args: BondArguments): args is CallableBo
  * prices plus accrued); Hull (2018), *Options, Futures, and Other Derivatives*, 10th ed., §32.4.
  * Checked against: `test/instruments/CallableFixedRateBond.test.ts` (callable ≤ straight ≤
  * puttable; QuantLib 1.29 TreeCallableFixedRateBondEngine; tree vs FD).
+ * @example
+ * ```ts
+ * import { Actual365Fixed, CallableFixedRateBond, Date, FlatForward, Handle, HullWhite, NullCalendar, Period, Schedule, Settings, TreeCallableFixedRateBondEngine, type YieldTermStructure } from 'quantflow';
+ * const today = Date.fromISO('2025-01-02');
+ * Settings.instance.evaluationDate.set(today);
+ * const schedule = new Schedule({ effectiveDate: today, terminationDate: Date.fromISO('2035-01-02'), tenor: Period.parse('1Y'), calendar: new NullCalendar() });
+ * const calls = [2028, 2029, 2030, 2031, 2032, 2033, 2034].map((y) => ({ type: 'call' as const, date: Date.fromISO(`${y}-01-02`), price: 100 }));
+ * const bond = new CallableFixedRateBond(0, 100, schedule, [0.05], new Actual365Fixed(), calls);
+ * const curve = new Handle<YieldTermStructure>(new FlatForward(0.04, { referenceDate: today, dayCounter: new Actual365Fixed() }));
+ * bond.setPricingEngine(new TreeCallableFixedRateBondEngine(new HullWhite(curve, 0.05, 0.01), 1000));
+ * bond.NPV().toFixed(6); //=> '100.727210'
+ * bond.result('straightValue').toFixed(6); //=> '107.426165'
+ * ```
  * @public
  */
 export class CallableFixedRateBond extends FixedRateBond {

@@ -26,6 +26,19 @@ import { hullWhiteTree, swaptionFlows } from '../_lib/hullWhiteLattices.js';
  * TreeSwaptionEngine (1000 / 2000 steps, same grid) to 1e-12; Jamshidian closed form for
  * Europeans within the tree's O(Δt) error; QuantLib's converged FD Bermudan values.
  *
+ * @example
+ * ```ts
+ * import { Actual365Fixed, BermudanExercise, Currency, Date, FlatForward, Handle, HullWhite, IborIndex, NullCalendar, Period, Schedule, Settings, Swaption, SwapType, TreeSwaptionEngine, VanillaSwap, type YieldTermStructure } from 'quantflow';
+ * const today = Date.fromISO('2025-01-02');
+ * Settings.instance.evaluationDate.set(today);
+ * const curve = new Handle<YieldTermStructure>(new FlatForward(0.03, { referenceDate: today, dayCounter: new Actual365Fixed() }));
+ * const index = new IborIndex({ familyName: 'Idx', tenor: Period.parse('6M'), fixingDays: 0, currency: Currency.USD, fixingCalendar: new NullCalendar(), dayCounter: new Actual365Fixed(), forwardingTermStructure: curve });
+ * const s = (t: string) => new Schedule({ effectiveDate: Date.fromISO('2026-01-02'), terminationDate: Date.fromISO('2031-01-02'), tenor: Period.parse(t), calendar: new NullCalendar() });
+ * const swap = new VanillaSwap(SwapType.Payer, 1, s('1Y'), 0.03, new Actual365Fixed(), s('6M'), index, 0, new Actual365Fixed());
+ * const bermudan = new Swaption(swap, new BermudanExercise(s('1Y').dates().slice(0, -1)));
+ * bermudan.setPricingEngine(new TreeSwaptionEngine(new HullWhite(curve, 0.1, 0.01), 500));
+ * bermudan.NPV().toFixed(6); //=> '0.021733'
+ * ```
  * @public
  */
 export class TreeSwaptionEngine extends PricingEngine<SwaptionArguments> {

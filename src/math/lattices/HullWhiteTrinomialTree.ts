@@ -33,6 +33,13 @@ const MAX_ETA = Math.sqrt(2 / 3);
  * probabilities in [0, 1] summing to 1; matches mean and variance of each branch), and through the
  * engines, Jamshidian's closed form and QuantLib 1.29's TreeSwaptionEngine.
  *
+ * @example
+ * ```ts
+ * import { HullWhiteTrinomialTree, timeGridWithMandatoryTimes } from 'quantflow';
+ * const tree = new HullWhiteTrinomialTree(0.1, 0.01, (t) => Math.exp(-0.03 * t), timeGridWithMandatoryTimes([1, 2, 5], 100));
+ * tree.halfWidths[100]; //=> 37
+ * tree.lastStatePrices.reduce((sum, q) => sum + q, 0).toFixed(12); //=> '0.860707976425'
+ * ```
  * @public
  */
 export class HullWhiteTrinomialTree {
