@@ -381,6 +381,23 @@ export {
   type SwaptionFixedCoupon,
   type SwaptionFloatingCoupon,
 } from '../instruments/Swaption.js';
+export { CapFloorType } from '../instruments/CapFloorType.js';
+export { CapFloor, type CapFloorTerms, type CapFloorArguments, type CapFloorOptionlet } from '../instruments/CapFloor.js';
+export { JamshidianSwaptionEngine } from '../engines/hullwhite/JamshidianSwaptionEngine.js';
+export { AnalyticCapFloorEngine } from '../engines/hullwhite/AnalyticCapFloorEngine.js';
+export {
+  calibrateHullWhite,
+  type HullWhiteSwaptionQuote,
+  type HullWhiteCalibrationOptions,
+  type HullWhiteCalibrationResult,
+} from '../engines/hullwhite/calibrateHullWhite.js';
+export { HullWhiteCalibratedModel, type HullWhiteSwaptionVolQuote } from '../engines/hullwhite/HullWhiteCalibratedModel.js';
+export { BlackSwaptionEngine, type BlackSwaptionEngineOptions } from '../engines/swaption/BlackSwaptionEngine.js';
+export { BachelierSwaptionEngine } from '../engines/swaption/BachelierSwaptionEngine.js';
+export { makeAtmSwaption, type AtmSwaptionSpec } from '../engines/swaption/makeAtmSwaption.js';
+export { selectSwaptionMatrix, type SwaptionMatrixCell } from '../engines/swaption/selectSwaptionMatrix.js';
+export { BlackCapFloorEngine } from '../engines/capfloor/BlackCapFloorEngine.js';
+export { BachelierCapFloorEngine } from '../engines/capfloor/BachelierCapFloorEngine.js';
 
 // Hull–White numerics: trinomial tree, FD and exact Monte Carlo; callable bonds (issue 8, hwnum)
 export { HullWhiteTrinomialTree } from './math/lattices/HullWhiteTrinomialTree.js';

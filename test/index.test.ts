@@ -49,8 +49,12 @@ const enums = [
 ];
 
 // Hull–White (issue 8)
-classes.push('HullWhite', 'Swaption');
-enums.push('SettlementType');
+classes.push(
+  'HullWhite', 'Swaption', 'CapFloor', 'JamshidianSwaptionEngine', 'AnalyticCapFloorEngine', 'HullWhiteCalibratedModel',
+  'BlackSwaptionEngine', 'BachelierSwaptionEngine', 'BlackCapFloorEngine', 'BachelierCapFloorEngine',
+);
+functions.push('calibrateHullWhite', 'makeAtmSwaption', 'selectSwaptionMatrix');
+enums.push('SettlementType', 'CapFloorType');
 
 // Hull–White numerics (issue 8, hwnum)
 classes.push('HullWhiteTrinomialTree', 'TreeSwaptionEngine', 'TreeCallableFixedRateBondEngine', 'FdHullWhiteSwaptionEngine', 'FdHullWhiteCallableFixedRateBondEngine', 'HullWhitePathGenerator', 'McHullWhiteSwaptionEngine', 'CallableFixedRateBond');

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../src/errors.js';
 import { adaptiveGaussKronrod } from '../../src/math/integration/adaptiveGaussKronrod.js';
 import { HullWhite } from '../../src/models/HullWhite.js';
-import { hullWhiteB, hullWhiteForwardMeasureMean, hullWhiteVariance } from '../../src/models/_lib/hullWhiteFactors.js';
+import { hullWhiteB } from '../../src/models/_lib/hullWhiteFactors.js';
 import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import { SettlementType } from '../../instruments/SettlementType.js';
@@ -26,9 +26,10 @@ import { jamshidianPrice } from './_lib/jamshidianPrice.js';
  * refuses otherwise.
  * Cash settlement (par-yield, see `SettlementType`) pays N·Â(S)·max(ω(S − K), 0) at t_s, with S the
  * swap rate at T and Â(S) = Σ_i τ_i Π_{j ≤ i}(1 + S τ_j)^{−1}; it is integrated against the
- * Gaussian law of x(T) under the T-forward measure (adaptive Gauss–Kronrod, split at x*,
+ * Gaussian law of x(T) under the T-forward measure (mean 0, variance y(T); adaptive Gauss–Kronrod, split at x*,
  * absolute tolerance 1e-13 per unit nominal).
- * Times are the model curve's (its day counter from its reference date).
+ * Times are the model curve's (its day counter from its reference date). A piecewise-constant
+ * σ enters only through y(T) = ∫_0^T σ(u)² e^{−2a(T−u)} du.
  * Additional results: `xStar` (x* = r* − f(0, T)), `rStar` (the short rate r* at which the
  * swap is at the money on exercise), `exerciseTime` (years), `forwardSwapValue` (the payer
  * swap's value today under the par-float convention, ω-signed for the swaption's side, so
@@ -70,14 +71,15 @@ export class JamshidianSwaptionEngine extends PricingEngine<SwaptionArguments> {
     flows.amounts.forEach((c, k) => {
       if (!(c >= 0)) throw InvalidInputError.outOfRange(`bond amount ${k} (fixed minus spread)`, c, '[0, ∞) for Jamshidian decomposition');
     });
-    const { a, sigma } = model;
+    const a = model.a;
+    const V = model.stateVariance(0, T);
     const N = args.nominal;
     const Ps = curve.discount(ts, true);
     const inputs = {
       exerciseTime: T, valueTime: ts, valueDiscount: Ps, times: flows.times, amounts: flows.amounts,
       discounts: flows.times.map((t) => curve.discount(t, true)), nominal: N, type: args.type as number,
     };
-    const jamshidian = jamshidianPrice(inputs, a, sigma);
+    const jamshidian = jamshidianPrice(inputs, a, V);
     const xStar = jamshidian.xStar;
     const w = args.type as number;
     const value = args.settlementType === SettlementType.Physical ? jamshidian.value : cashSettled(model, flows, args, xStar);
@@ -101,9 +103,9 @@ export class JamshidianSwaptionEngine extends PricingEngine<SwaptionArguments> {
 /** Cash (par-yield) settlement: P(0, T) E^T[N Â(S) max(ω(S − K), 0) P(T, t_s)] by quadrature. */
 function cashSettled(model: HullWhite, flows: HullWhiteSwaptionFlows, args: SwaptionArguments, xStar: number): number {
   const curve = model.curve();
-  const { a, sigma } = model;
+  const a = model.a;
   const T = flows.exerciseTime;
-  const V = hullWhiteVariance(a, sigma, T);
+  const V = model.stateVariance(0, T);
   const PT = curve.discount(T, true);
   const bond = (t: number, x: number): number => {
     const B = hullWhiteB(a, t - T);
@@ -126,7 +128,8 @@ function cashSettled(model: HullWhite, flows: HullWhiteSwaptionFlows, args: Swap
     });
     return N * annuity * Math.max(w * (S - args.fixedRate), 0) * Pts;
   };
-  const mean = hullWhiteForwardMeasureMean(a, sigma, T);
+  // Under the T-forward measure x(T) = r(T) − f(0, T) has mean 0 (f(0, T) = E^T[r(T)]).
+  const mean = 0;
   const sd = Math.sqrt(V);
   if (!(sd > 0)) return PT * payoff(mean);
   const density = (x: number): number => Math.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));

@@ -14,6 +14,7 @@ import { bachelierBlackFormulaImpliedVol } from '../blackscholes/formulas/bachel
 import { blackFormula } from '../blackscholes/formulas/blackFormula.js';
 import { blackFormulaImpliedStdDev } from '../blackscholes/formulas/blackFormulaImpliedStdDev.js';
 import { swaptionMarketInputs } from '../swaption/_lib/swaptionMarketInputs.js';
+import { hullWhiteStateVariance } from '../../src/models/_lib/hullWhiteFactors.js';
 import { hullWhiteSwaptionFlows } from './_lib/hullWhiteSwaptionFlows.js';
 import { jamshidianPrice, type JamshidianInputs } from './_lib/jamshidianPrice.js';
 
@@ -37,8 +38,11 @@ export interface HullWhiteSwaptionQuote {
  * @public
  */
 export interface HullWhiteCalibrationOptions {
-  /** Starting point; default the model's current a and σ. */
-  readonly initial?: { readonly a: number; readonly sigma: number };
+  /**
+   * Starting point; default the model's current parameters. `sigma` starts every piece of a
+   * piecewise σ; `sigmas` gives one value per piece.
+   */
+  readonly initial?: { readonly a: number; readonly sigma?: number; readonly sigmas?: readonly number[] };
   /** Keep a fixed at this value and calibrate σ only. */
   readonly fixedA?: number;
   /**
@@ -68,8 +72,10 @@ export interface HullWhiteCalibrationOptions {
 export interface HullWhiteCalibrationResult {
   /** Calibrated mean reversion a, per year. */
   readonly a: number;
-  /** Calibrated σ, absolute per √year. */
+  /** Calibrated σ, absolute per √year (the first piece of a piecewise σ). */
   readonly sigma: number;
+  /** Calibrated σ per piece (one value for a constant σ). */
+  readonly sigmas: readonly number[];
   /** Residuals at the optimum, in `errorType` units; length = quotes. */
   readonly residuals: Float64Array;
   /** Market prices (per the swaptions' nominals). */
@@ -95,7 +101,8 @@ export interface HullWhiteCalibrationResult {
  * data are computed once. Minimises ½Σ r_i² over a and σ in their bounds (or σ alone with
  * `fixedA`). Any selection of a matrix works — co-terminal (expiry + tenor fixed: prices a
  * Bermudan's European components), diagonal or full: pass the swaptions wanted (see
- * `selectSwaptionMatrix`). σ is constant (a piecewise-constant σ is not implemented).
+ * `selectSwaptionMatrix`). A model with a piecewise-constant σ (`sigmaTimes`) calibrates every
+ * piece (with a co-terminal set and one piece per expiry, σ_k fits the k-th swaption).
  * Source: QuantLib `CalibratedModel::calibrate` with `SwaptionHelper` (relative price errors);
  * Brigo & Mercurio (2006) §3.3.2; Levenberg (1944), Marquardt (1963).
  * Checked against: QuantLib 1.29 `testCachedHullWhite` (a = 0.0463679, σ = 0.00579831 with
@@ -104,19 +111,23 @@ export interface HullWhiteCalibrationResult {
  * model-generated vols.
  *
  * @param model - the model to calibrate (a and σ are set on success; observers notified).
- * @param quotes - at least 1 (2 when a is free) European physical swaptions with their vols.
+ * @param quotes - European physical swaptions with their vols, at least as many as the free
+ * parameters (a, if free, plus one per σ piece).
  * @param options - see {@link HullWhiteCalibrationOptions}.
  * @returns the parameters, residuals, prices, implied vols and the vol RMSE.
  * @throws InvalidInputError for a bad model, too few quotes, a non-European or cash-settled
  * swaption, a non-positive vol, or bad bounds.
- * @throws CalibrationError (details: `residuals`, `a`, `sigma`, `volRmse`) when the optimum is not
+ * @throws CalibrationError (details: `residuals`, `a`, `sigmas`, `volRmse`) when the optimum is not
  * finite or its vol RMSE exceeds `maxVolRmse`; the model is left unchanged then.
  * @public
  */
 export function calibrateHullWhite(model: HullWhite, quotes: readonly HullWhiteSwaptionQuote[], options: HullWhiteCalibrationOptions = {}): HullWhiteCalibrationResult {
   if (!(model instanceof HullWhite)) throw InvalidInputError.outOfRange('model', model, 'a HullWhite');
   const freeA = options.fixedA === undefined;
-  if (!(quotes.length >= (freeA ? 2 : 1))) throw InvalidInputError.outOfRange('quotes.length', quotes.length, `[${freeA ? 2 : 1}, ∞)`);
+  const sigmaTimes = model.sigmaTimes;
+  const nSigma = sigmaTimes.length + 1;
+  const nFree = nSigma + (freeA ? 1 : 0);
+  if (!(quotes.length >= nFree)) throw InvalidInputError.outOfRange('quotes.length', quotes.length, `[${nFree}, ∞) (free parameters)`);
   const curve = model.curve();
   const marketCurve = (options.discountCurve ?? model.termStructure).currentLink();
   const volDc = options.volDayCounter ?? new Actual365Fixed();
@@ -160,16 +171,19 @@ export function calibrateHullWhite(model: HullWhite, quotes: readonly HullWhiteS
     throw InvalidInputError.outOfRange('options.aBounds/sigmaBounds', `${aBounds}/${sigmaBounds}`, 'increasing pairs, σ bounds > 0');
   }
   const a0 = options.fixedA ?? options.initial?.a ?? model.a;
-  const s0 = options.initial?.sigma ?? model.sigma;
+  const s0 = options.initial?.sigmas ?? (options.initial?.sigma !== undefined ? new Array<number>(nSigma).fill(options.initial.sigma) : model.sigmas);
+  if (s0.length !== nSigma) throw InvalidInputError.outOfRange('options.initial.sigmas.length', s0.length, `{${nSigma}}`);
   const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(Math.max(x, lo), hi);
-  const unpack = (x: Float64Array): [number, number] => (freeA ? [x[0] as number, x[1] as number] : [options.fixedA as number, x[0] as number]);
-  const prices = (a: number, sigma: number, out: Float64Array): void => {
-    instruments.forEach((ins, i) => (out[i] = jamshidianPrice(ins.inputs, a, sigma).value));
+  const unpack = (x: Float64Array): [number, Float64Array] => (freeA ? [x[0] as number, x.subarray(1)] : [options.fixedA as number, x]);
+  const times = Float64Array.from(sigmaTimes);
+  const prices = (a: number, sigmas: Float64Array, out: Float64Array): void => {
+    const pieces = { times, values: sigmas };
+    instruments.forEach((ins, i) => (out[i] = jamshidianPrice(ins.inputs, a, hullWhiteStateVariance(a, pieces, 0, ins.inputs.exerciseTime)).value));
   };
   const modelPrices = new Float64Array(m);
   const residuals = (x: Float64Array, out: Float64Array): void => {
-    const [a, sigma] = unpack(x);
-    prices(a, sigma, modelPrices);
+    const [a, sigmas] = unpack(x);
+    prices(a, sigmas, modelPrices);
     for (let i = 0; i < m; i++) {
       const p = modelPrices[i] as number;
       const q = market[i] as number;
@@ -177,16 +191,19 @@ export function calibrateHullWhite(model: HullWhite, quotes: readonly HullWhiteS
       out[i] = errorType === 'price' ? p - q : errorType === 'relativePrice' ? p / q - 1 : ins.impliedVol(p) - ins.vol;
     }
   };
-  const x0 = freeA ? [clamp(a0, aBounds), clamp(s0, sigmaBounds)] : [clamp(s0, sigmaBounds)];
+  const sigmaStart = s0.map((v) => clamp(v, sigmaBounds));
+  const x0 = freeA ? [clamp(a0, aBounds), ...sigmaStart] : sigmaStart;
   const fit = levenbergMarquardt(residuals, x0, {
     residualCount: m,
-    lower: freeA ? [aBounds[0], sigmaBounds[0]] : [sigmaBounds[0]],
-    upper: freeA ? [aBounds[1], sigmaBounds[1]] : [sigmaBounds[1]],
-    scales: freeA ? [0.01, 0.001] : [0.001],
+    lower: [...(freeA ? [aBounds[0]] : []), ...new Array<number>(nSigma).fill(sigmaBounds[0])],
+    upper: [...(freeA ? [aBounds[1]] : []), ...new Array<number>(nSigma).fill(sigmaBounds[1])],
+    scales: [...(freeA ? [0.01] : []), ...new Array<number>(nSigma).fill(0.001)],
     maxIterations: options.maxIterations ?? 200,
     tolerance: 1e-14,
   });
-  const [a, sigma] = unpack(fit.x);
+  const [a, fitted] = unpack(fit.x);
+  const sigmas = Array.from(fitted);
+  const sigma = sigmas[0] as number;
   const r = new Float64Array(m);
   residuals(fit.x, r);
   const finalPrices = Float64Array.from(modelPrices);
@@ -197,9 +214,9 @@ export function calibrateHullWhite(model: HullWhite, quotes: readonly HullWhiteS
   const maxVolRmse = options.maxVolRmse ?? Infinity;
   if (!Number.isFinite(fit.cost) || !r.every(Number.isFinite) || !(volRmse <= maxVolRmse)) {
     throw new CalibrationError(`Hull–White calibration failed: vol RMSE ${volRmse} (allowed ≤ ${maxVolRmse}) at a = ${a}, σ = ${sigma}`, {
-      residuals: Array.from(r), a, sigma, volRmse,
+      residuals: Array.from(r), a, sigmas, volRmse,
     });
   }
-  model.setParameters({ a, sigma });
-  return { a, sigma, residuals: r, marketPrices: market, modelPrices: finalPrices, modelVols, volRmse, iterations: fit.iterations };
+  model.setParameters({ a, sigmas });
+  return { a, sigma, sigmas, residuals: r, marketPrices: market, modelPrices: finalPrices, modelVols, volRmse, iterations: fit.iterations };
 }

@@ -28,9 +28,9 @@ import { swaptionMarketInputs } from './_lib/swaptionMarketInputs.js';
  *
  * Source: L. Bachelier (1900), *Théorie de la spéculation*; Andersen & Piterbarg (2010),
  * *Interest Rate Modeling*, vol. I, §7.2 (eq. 7.5); QuantLib `BachelierSwaptionEngine`.
- * Checked against: `test/engines/swaption/BlackSwaptionEngine.test.ts` — native QuantLib 1.29
- * `BachelierSwaptionEngine` values (`test/reference/quantlib-1.29-hull-white-calibration.json`),
- * parity, vega by bump-and-reprice.
+ * Checked against: QuantLib 1.29 `BachelierSwaptionEngine` at 1e-14
+ * (`test/engines/hullwhite/calibrateHullWhite.test.ts`); parity, vega by central differences,
+ * cash annuity (`test/engines/swaption/BlackSwaptionEngine.test.ts`).
  * @public
  */
 export class BachelierSwaptionEngine extends PricingEngine<SwaptionArguments> {

@@ -43,10 +43,11 @@ export interface BlackSwaptionEngineOptions {
  * Source: F. Black (1976), "The pricing of commodity contracts", J. Financial Economics 3;
  * Brigo & Mercurio (2006) §6.7 (eq. 6.68, the market formula); QuantLib
  * `ql/pricingengines/swaption/blackswaptionengine.hpp`.
- * Checked against: `test/engines/swaption/BlackSwaptionEngine.test.ts` — QuantLib 1.29
- * `BlackSwaptionEngine` market values of the `testCachedHullWhite` swaptions
- * (`test/reference/quantlib-1.29-hull-white-calibration.json`) at 1e-12, put–call parity,
- * zero-vol intrinsic value, vega against bump-and-reprice.
+ * Checked against: QuantLib 1.29 `BlackSwaptionEngine` (plain and shifted) on the
+ * `testCachedHullWhite` swaptions at 1e-14 (`test/engines/hullwhite/calibrateHullWhite.test.ts`,
+ * `test/reference/quantlib-1.29-hull-white-calibration.json`); put–call parity, zero-vol
+ * intrinsic value, vega by central differences, the par-yield annuity
+ * (`test/engines/swaption/BlackSwaptionEngine.test.ts`).
  * @public
  */
 export class BlackSwaptionEngine extends PricingEngine<SwaptionArguments> {

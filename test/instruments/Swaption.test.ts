@@ -7,6 +7,7 @@ import { swaptionTimes } from '../../instruments/_lib/swaptionTimes.js';
 import { SettlementType } from '../../instruments/SettlementType.js';
 import { Swaption } from '../../instruments/Swaption.js';
 import { SwapType } from '../../instruments/SwapType.js';
+import { JamshidianSwaptionEngine } from '../../engines/hullwhite/JamshidianSwaptionEngine.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { Settings } from '../../src/settings.js';
 import { Date } from '../../src/time/Date.js';
@@ -44,6 +45,19 @@ describe('Swaption', () => {
     expect(Array.from(t.floatFirst)).toEqual([0, 2, 5]);
     expect(s.type).toBe(SwapType.Receiver);
     expect(s.arguments().settlementType).toBe(SettlementType.Cash);
+  });
+
+  it('with() edits the terms and keeps the engine', () => {
+    const m = hullWhiteMarket();
+    const s = new Swaption(referenceSwap(m, SwapType.Payer, '2026-01-02', 5, 0.03), new EuropeanExercise(Date.fromISO('2026-01-02')));
+    s.setPricingEngine(new JamshidianSwaptionEngine(m.model));
+    const cash = s.with((d) => {
+      d.settlementType = SettlementType.Cash;
+    });
+    expect(cash.arguments().settlementType).toBe(SettlementType.Cash);
+    expect(cash.pricingEngine()).toBe(s.pricingEngine());
+    expect(cash.NPV()).not.toBe(s.NPV());
+    expect(s.arguments().settlementType).toBe(SettlementType.Physical);
   });
 
   it('is expired after its last exercise date (value 0, no engine needed)', () => {

@@ -115,3 +115,61 @@ describe('HullWhite: properties', () => {
     expect(() => model.discountBond(1, 2, Number.NaN)).toThrow(InvalidInputError);
   });
 });
+
+describe('HullWhite: piecewise-constant σ(t)', () => {
+  const times = [1, 2.5, 4];
+  const sigmas = [0.012, 0.008, 0.01, 0.007];
+
+  it('with equal pieces it is the constant-σ model', () => {
+    const { curve, model } = hullWhiteMarket(0.03, 0.07, 0.01);
+    const flat = new HullWhite(curve, 0.07, [0.01, 0.01, 0.01, 0.01], times);
+    for (const [T, S] of [[0.5, 3], [2, 5], [4.5, 9]] as const) {
+      expect(Math.abs(flat.discountBondOption(OptionType.Put, 0.9, T, S) - model.discountBondOption(OptionType.Put, 0.9, T, S))).toBeLessThan(1e-15);
+      expect(Math.abs(flat.stateVariance(0.3, T) - model.stateVariance(0.3, T))).toBeLessThan(1e-17);
+      expect(Math.abs(flat.alpha(T) - model.alpha(T))).toBeLessThan(1e-16);
+      expect(Math.abs(flat.shortRateMean(0.3, T, 0.04) - model.shortRateMean(0.3, T, 0.04))).toBeLessThan(1e-16);
+    }
+  });
+
+  it('y(s, t) and the drift match quadrature of their defining integrals', () => {
+    const a = 0.09;
+    const { curve } = hullWhiteMarket(0.03, a, 0.01);
+    const m = new HullWhite(curve, a, sigmas, times);
+    const sig = (u: number) => m.sigmaAt(u);
+    const q = (f: (u: number) => number, lo: number, hi: number, tol = 1e-15) => {
+      const cuts = [lo, ...times.filter((t) => t > lo && t < hi), hi];
+      let v = 0;
+      for (let i = 0; i + 1 < cuts.length; i++) v += adaptiveGaussKronrod(f, cuts[i]!, cuts[i + 1]!, { absoluteTolerance: tol }).value;
+      return v;
+    };
+    const y = (s: number, t: number) => q((u) => sig(u) ** 2 * Math.exp(-2 * a * (t - u)), s, t);
+    for (const [s, t] of [[0, 0.5], [0, 3], [0.7, 4.2], [2.5, 7]] as const) {
+      expect(Math.abs(m.stateVariance(s, t) - y(s, t))).toBeLessThan(1e-15);
+      // E[r(t) | r(s)] − f(0, t) − x(s)e^{−a(t−s)} = ∫_s^t e^{−a(t−u)} y(0, u) du.
+      const drift = m.shortRateMean(s, t, curve.currentLink().forwardRate(s, s, true)) - curve.currentLink().forwardRate(t, t, true);
+      expect(Math.abs(drift - q((u) => Math.exp(-a * (t - u)) * y(0, u), s, t, 1e-14))).toBeLessThan(1e-13);
+    }
+    // The model refits the curve: ∫_0^T α(u) du = −ln P(0, T) + ½∫_0^T σ(u)² B(u, T)² du. α carries
+    // f(0, u) as a log-discount difference over 1e-4 years: ~1e-12 of rounding noise.
+    const T = 6;
+    const lhs = q((u) => m.alpha(u), 0, T, 1e-10);
+    const rhs = -Math.log(curve.currentLink().discount(T)) + 0.5 * q((u) => sig(u) ** 2 * ((1 - Math.exp(-a * (T - u))) / a) ** 2, 0, T);
+    expect(Math.abs(lhs - rhs)).toBeLessThan(1e-10);
+  });
+
+  it('reads σ through sigmas/sigmaAt; refuses sigma and bad pieces', () => {
+    const { curve } = hullWhiteMarket();
+    const m = new HullWhite(curve, 0.05, sigmas, times);
+    expect(m.hasPiecewiseSigma()).toBe(true);
+    expect(m.sigmas).toEqual(sigmas);
+    expect(m.sigmaAt(2.5)).toBe(0.01);
+    expect(m.params()).toEqual([0.05, ...sigmas]);
+    expect(() => m.sigma).toThrow(/piecewise/);
+    expect(() => m.setParameters({ sigma: 0.01 })).toThrow(InvalidInputError);
+    m.setParameters({ sigmas: [0.01, 0.01, 0.01, 0.01] });
+    expect(m.sigmaAt(5)).toBe(0.01);
+    expect(() => new HullWhite(curve, 0.05, [0.01, 0.01], [2, 1])).toThrow(InvalidInputError);
+    expect(() => new HullWhite(curve, 0.05, [0.01], [1])).toThrow(InvalidInputError);
+    expect(() => new HullWhite(curve, 0.05, [0.01, -0.01], [1])).toThrow(InvalidInputError);
+  });
+});

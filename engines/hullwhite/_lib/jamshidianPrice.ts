@@ -1,6 +1,6 @@
 import { normalCdf } from '../../../src/math/distributions/normalCdf.js';
 import { brentRoot } from '../../../src/math/solvers/brentRoot.js';
-import { hullWhiteB, hullWhiteVariance } from '../../../src/models/_lib/hullWhiteFactors.js';
+import { hullWhiteB } from '../../../src/models/_lib/hullWhiteFactors.js';
 
 /**
  * A European swaption as Jamshidian's coupon bond: a payer (ω = +1) gives up
@@ -18,11 +18,13 @@ export interface JamshidianInputs {
   readonly type: number;
 }
 
-/** Jamshidian's price and the critical state x* (all amounts ≥ 0 assumed). */
-export function jamshidianPrice(inp: JamshidianInputs, a: number, sigma: number): { value: number; xStar: number } {
+/**
+ * Jamshidian's price and the critical state x* (all amounts ≥ 0 assumed), given a and
+ * V = y(T) = ∫_0^T σ(u)² e^{−2a(T−u)} du, the variance of x(T).
+ */
+export function jamshidianPrice(inp: JamshidianInputs, a: number, V: number): { value: number; xStar: number } {
   const T = inp.exerciseTime;
-  const V = hullWhiteVariance(a, sigma, T);
-  const sdT = Math.sqrt(hullWhiteB(2 * a, T));
+  const sdT = Math.sqrt(V);
   const Bs = hullWhiteB(a, inp.valueTime - T);
   const n = inp.times.length;
   const logRatio0 = new Float64Array(n);
@@ -51,7 +53,7 @@ export function jamshidianPrice(inp: JamshidianInputs, a: number, sigma: number)
   for (let k = 0; k < n; k++) {
     const forward = inp.discounts[k] as number;
     const strike = Math.exp((logRatio0[k] as number) - (dB[k] as number) * xStar) * inp.valueDiscount;
-    const sp = sigma * (dB[k] as number) * sdT;
+    const sp = (dB[k] as number) * sdT;
     let option: number;
     if (!(sp > 0)) option = Math.max(w * (forward - strike), 0);
     else {

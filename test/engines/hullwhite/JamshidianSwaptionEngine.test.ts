@@ -11,6 +11,7 @@ import { SwapType } from '../../../instruments/SwapType.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import { adaptiveGaussKronrod } from '../../../src/math/integration/adaptiveGaussKronrod.js';
 import { Date } from '../../../src/time/Date.js';
+import { HullWhite } from '../../../src/models/HullWhite.js';
 import { hullWhiteMarket, referenceSwap, referenceSwaption, swaptionCases } from './_lib/hullWhiteMarket.js';
 
 const years = (id: string) => Number(/x(\d+)Y/.exec(id)![1]);
@@ -51,6 +52,36 @@ describe('JamshidianSwaptionEngine: properties', () => {
     );
   });
 
+  it('exercise before the swap start (a spot lag): forward-bond options, parity and the quadrature agree', () => {
+    const a = 0.1;
+    const sigma = 0.01;
+    const m = hullWhiteMarket(0.03, a, sigma);
+    const engine = new JamshidianSwaptionEngine(m.model);
+    const exercise = new EuropeanExercise(Date.fromISO('2026-12-18'));
+    const payer = new Swaption(referenceSwap(m, SwapType.Payer, '2027-01-04', 5, 0.03), exercise);
+    const receiver = new Swaption(referenceSwap(m, SwapType.Receiver, '2027-01-04', 5, 0.03), exercise);
+    const swap = referenceSwap(m, SwapType.Payer, '2027-01-04', 5, 0.03);
+    swap.setPricingEngine(new DiscountingSwapEngine(m.curve));
+    payer.setPricingEngine(engine);
+    receiver.setPricingEngine(engine);
+    expect(Math.abs(payer.NPV() - receiver.NPV() - swap.NPV())).toBeLessThan(1e-14);
+    // Quadrature over x(T) under the T-forward measure (mean 0, variance σ²(1 − e^{−2aT})/(2a)).
+    const curve = m.curve.currentLink();
+    const args = payer.arguments();
+    const T = curve.timeFromReference(exercise.date);
+    const sd = sigma * Math.sqrt((1 - Math.exp(-2 * a * T)) / (2 * a));
+    const ts = curve.timeFromReference(args.floatingCoupons[0]!.accrualStartDate);
+    const te = curve.timeFromReference(args.floatingCoupons.at(-1)!.accrualEndDate);
+    const f = (x: number) => {
+      const fixed = args.fixedCoupons.reduce((acc, c) => acc + c.amount * m.model.discountBondX(T, curve.timeFromReference(c.paymentDate), x), 0);
+      const value = Math.max(m.model.discountBondX(T, ts, x) - m.model.discountBondX(T, te, x) - fixed, 0);
+      return (value * Math.exp(-0.5 * (x / sd) ** 2)) / (sd * Math.sqrt(2 * Math.PI));
+    };
+    const xStar = payer.result('xStar');
+    const integral = adaptiveGaussKronrod(f, -12 * sd, xStar, { absoluteTolerance: 1e-15 }).value + adaptiveGaussKronrod(f, xStar, 12 * sd, { absoluteTolerance: 1e-15 }).value;
+    expect(Math.abs(curve.discount(T) * integral - payer.NPV())).toBeLessThan(1e-12);
+  });
+
   it('a swaption into a one-period swap is (1 + Kτ) zero-bond puts (payer) or calls (receiver)', () => {
     const m = hullWhiteMarket();
     const K = 0.031;
@@ -89,6 +120,21 @@ describe('JamshidianSwaptionEngine: properties', () => {
     const f = (x: number) => density(x) * payoff(x);
     const integral = adaptiveGaussKronrod(f, mean - 12 * sd, xStar, { absoluteTolerance: 1e-15 }).value + adaptiveGaussKronrod(f, xStar, mean + 12 * sd, { absoluteTolerance: 1e-15 }).value;
     expect(Math.abs(curve.discount(T) * integral - s.NPV())).toBeLessThan(1e-12);
+  });
+
+  it('with a piecewise σ a European depends on y(T) only: equal to the constant σ with the same y(T)', () => {
+    const m = hullWhiteMarket(0.03, 0.06, 0.01);
+    const pw = new HullWhite(m.curve, 0.06, [0.012, 0.006, 0.009], [0.5, 1.2]);
+    const T = m.curve.currentLink().timeFromReference(Date.fromISO('2027-01-04'));
+    const sigmaEq = Math.sqrt(pw.stateVariance(0, T) / ((1 - Math.exp(-0.12 * T)) / 0.12));
+    const eq = new HullWhite(m.curve, 0.06, sigmaEq);
+    for (const st of [SettlementType.Physical, SettlementType.Cash]) {
+      const s = new Swaption(referenceSwap(m, SwapType.Receiver, '2027-01-04', 6, 0.029), new EuropeanExercise(Date.fromISO('2027-01-04')), st);
+      s.setPricingEngine(new JamshidianSwaptionEngine(pw));
+      const v = s.NPV();
+      s.setPricingEngine(new JamshidianSwaptionEngine(eq));
+      expect(Math.abs(v - s.NPV())).toBeLessThan(1e-15);
+    }
   });
 
   it('cash (par-yield) settlement equals physical for a one-fixed-coupon swap, and differs otherwise', () => {

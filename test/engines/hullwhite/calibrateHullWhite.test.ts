@@ -110,7 +110,7 @@ describe('calibrateHullWhite: QuantLib testCachedHullWhite (five swaptions, flat
     const p = published['hull_white_quantlib_calibration'];
     expect(Math.abs(r.sigma - p.sigma), `σ = ${r.sigma}`).toBeLessThan(1e-5);
     // The objective is nearly flat along a: at the published a it is only 5e-7 (relative) above
-    // our minimum (a = 0.0464023, 3.4e-5 away), which is where QuantLib's LM (ftol 1e-8) may stop.
+    // our minimum (a = 0.0464025, 3.5e-5 away), which is where QuantLib's LM (ftol 1e-8) may stop.
     expect(Math.abs(r.a - p.a), `a = ${r.a}`).toBeLessThan(5e-5);
     const min = costAt(curve, q, r.a, r.sigma);
     const atPublished = costAt(curve, q, p.a, p.sigma);
@@ -140,6 +140,25 @@ describe('calibrateHullWhite: recovery and failure', () => {
     // σ alone with a fixed at the truth.
     const r2 = calibrateHullWhite(new HullWhite(curve, 0.2, 0.02), quotes, { fixedA: 0.03, errorType: 'price' });
     expect(Math.abs(r2.sigma - 0.008)).toBeLessThan(1e-9);
+  });
+
+  it('a piecewise-constant σ: co-terminal swaptions recover each piece (a fixed), and the result reprices them', () => {
+    const { curve, index } = cachedMarket(false);
+    const sigmaTimes = [1.5, 2.5, 3.5];
+    const truth = new HullWhite(curve, 0.03, [0.011, 0.007, 0.009, 0.006], sigmaTimes);
+    const quotes: HullWhiteSwaptionQuote[] = [1, 2, 3, 4].map((e) => {
+      const swaption = makeAtmSwaption({ expiry: Period.parse(`${e}Y`), tenor: Period.parse(`${5 - e}Y`), index, fixedLegTenor: Period.parse('1Y'), fixedLegDayCounter: new Thirty360(), discountCurve: curve });
+      swaption.setPricingEngine(new JamshidianSwaptionEngine(truth));
+      const price = swaption.NPV();
+      swaption.setPricingEngine(new BachelierSwaptionEngine(curve, 0.01));
+      const { forward, annuity, exerciseTime } = swaption.pricingResults().additionalResults as Record<string, number>;
+      return { swaption, volatility: bachelierBlackFormulaImpliedVol(OptionType.Put, swaption.arguments().fixedRate, forward!, exerciseTime!, price / annuity!), volatilityType: 'normal' };
+    });
+    const model = new HullWhite(curve, 0.03, [0.01, 0.01, 0.01, 0.01], sigmaTimes);
+    const r = calibrateHullWhite(model, quotes, { fixedA: 0.03, errorType: 'impliedVol' });
+    r.sigmas.forEach((v, k) => expect(Math.abs(v - truth.sigmas[k]!), `σ_${k} = ${v}`).toBeLessThan(1e-9));
+    expect(model.sigmas).toEqual(r.sigmas);
+    expect(() => calibrateHullWhite(model, quotes.slice(0, 3), { fixedA: 0.03 })).toThrow(InvalidInputError);
   });
 
   it('throws CalibrationError with the residuals when the fit misses maxVolRmse, and leaves the model unchanged', () => {
