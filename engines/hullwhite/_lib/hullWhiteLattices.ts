@@ -66,11 +66,18 @@ export function bondFlows(args: BondArguments, curve: YieldTermStructure): { flo
   return { flows: flows.filter((f) => f.time > 0), callability };
 }
 
+/** (a, σ) of a constant-σ model; the numerical engines do not take a piecewise-constant σ. */
+export function constantHullWhiteParameters(model: HullWhite): { a: number; sigma: number } {
+  if (model.hasPiecewiseSigma()) throw InvalidInputError.outOfRange('model.sigmas', model.sigmas, 'a constant σ (tree, FD and MC engines)');
+  return { a: model.a, sigma: model.sigma };
+}
+
 /** The tree on a grid through every mandatory time. */
 export function hullWhiteTree(model: HullWhite, mandatoryTimes: readonly number[], timeSteps: number): HullWhiteTrinomialTree {
+  const { a, sigma } = constantHullWhiteParameters(model);
   const curve = model.curve();
   const grid = timeGridWithMandatoryTimes(mandatoryTimes, timeSteps);
-  return new HullWhiteTrinomialTree(model.a, model.sigma, (t) => curve.discount(t, true), grid);
+  return new HullWhiteTrinomialTree(a, sigma, (t) => curve.discount(t, true), grid);
 }
 
 export function checkFdGridOptions(o: FdHullWhiteGridOptions): Required<FdHullWhiteGridOptions> {
@@ -89,10 +96,11 @@ export function checkFdGridOptions(o: FdHullWhiteGridOptions): Required<FdHullWh
  * products lie).
  */
 export function hullWhiteFdLattice(model: HullWhite, mandatoryTimes: readonly number[], o: Required<FdHullWhiteGridOptions>): FdHullWhiteLattice {
+  const { a, sigma } = constantHullWhiteParameters(model);
   const curve = model.curve();
   const grid = timeGridWithMandatoryTimes(mandatoryTimes, o.tGrid);
   const end = grid[grid.length - 1] as number;
-  const half = o.stdDevs * Math.sqrt(hwStateVariance(model.a, model.sigma, end));
+  const half = o.stdDevs * Math.sqrt(hwStateVariance(a, sigma, end));
   const x = concentratedGrid(-half, half, o.xGrid, 0, o.density);
-  return new FdHullWhiteLattice(model.a, model.sigma, (t) => curve.discount(t, true), grid, x);
+  return new FdHullWhiteLattice(a, sigma, (t) => curve.discount(t, true), grid, x);
 }

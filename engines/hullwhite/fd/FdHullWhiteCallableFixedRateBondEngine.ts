@@ -40,7 +40,7 @@ export class FdHullWhiteCallableFixedRateBondEngine extends PricingEngine<BondAr
     this.registerWith(model);
   }
 
-  /** @throws QuantflowError when the curve handle is empty or the bond has no flow after today. */
+  /** @throws InvalidInputError for a model with piecewise-constant σ; QuantflowError when the curve handle is empty. */
   calculate(args: BondArguments): PricingResults {
     const curve = this.model.curve();
     const { flows, callability } = bondFlows(args, curve);

@@ -51,7 +51,8 @@ export class FdHullWhiteSwaptionEngine extends PricingEngine<SwaptionArguments> 
   }
 
   /**
-   * @throws InvalidInputError for an American exercise; QuantflowError when the curve handle is empty.
+   * @throws InvalidInputError for an American exercise or a model with piecewise-constant σ;
+   *   QuantflowError when the curve handle is empty.
    */
   calculate(args: SwaptionArguments): PricingResults {
     const curve = this.model.curve();

@@ -7,7 +7,7 @@ import type { SwaptionArguments } from '../../../instruments/Swaption.js';
 import { RunningStatistics } from '../../montecarlo/RunningStatistics.js';
 import { PricingEngine } from '../../PricingEngine.js';
 import { hwB, hwIntegralVariance } from '../_lib/hullWhiteFormulas.js';
-import { swaptionFlows } from '../_lib/hullWhiteLattices.js';
+import { constantHullWhiteParameters, swaptionFlows } from '../_lib/hullWhiteLattices.js';
 import { HullWhitePathGenerator } from './HullWhitePathGenerator.js';
 
 /**
@@ -64,11 +64,11 @@ export class McHullWhiteSwaptionEngine extends PricingEngine<SwaptionArguments> 
     this.registerWith(model);
   }
 
-  /** @throws InvalidInputError for a Bermudan exercise (European only). */
+  /** @throws InvalidInputError for a Bermudan exercise (European only) or a piecewise-constant σ. */
   calculate(args: SwaptionArguments): PricingResults {
     if (args.exerciseType !== ExerciseType.European) throw InvalidInputError.outOfRange('exerciseType', args.exerciseType, 'European (McHullWhiteSwaptionEngine)');
     const curve = this.model.curve();
-    const { a, sigma } = this.model;
+    const { a, sigma } = constantHullWhiteParameters(this.model);
     const { flows, exerciseTimes, omega } = swaptionFlows(args, curve);
     const T = exerciseTimes[0];
     if (T === undefined) return { value: 0, greeks: {}, additionalResults: {} };

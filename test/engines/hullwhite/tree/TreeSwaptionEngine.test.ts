@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TreeSwaptionEngine } from '../../../../engines/hullwhite/tree/TreeSwaptionEngine.js';
 import { SwapType } from '../../../../instruments/SwapType.js';
 import { InvalidInputError } from '../../../../src/errors.js';
+import { HullWhite } from '../../../../src/models/HullWhite.js';
 import { hullWhiteMarket, swaptionCases, type HullWhiteMarket } from '../_lib/hullWhiteMarket.js';
 import { bermudanCases, bermudanSwaption, europeanSwaption } from '../_lib/numericsCases.js';
 
@@ -106,5 +107,13 @@ describe('TreeSwaptionEngine (Hull–White trinomial tree)', () => {
     expect(() => new TreeSwaptionEngine(m.model, 0)).toThrow(/timeSteps/);
     expect(() => new TreeSwaptionEngine(m.model, 10.5)).toThrow(InvalidInputError);
     expect(() => new TreeSwaptionEngine({} as never, 10)).toThrow(/model/);
+  });
+
+  it('refuses a model with piecewise-constant σ when pricing (the tree takes one σ), naming it', () => {
+    const c = bermudanCases[0];
+    if (c === undefined) throw new Error('missing case');
+    const s = bermudanSwaption(m, c, SwapType.Payer);
+    s.setPricingEngine(new TreeSwaptionEngine(new HullWhite(m.curve, 0.1, [0.01, 0.012], [2]), 100));
+    expect(() => s.NPV()).toThrow(/model.sigmas/);
   });
 });
