@@ -1,9 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TreeSwaptionEngine } from '../../../../engines/hullwhite/tree/TreeSwaptionEngine.js';
 import { SwapType } from '../../../../instruments/SwapType.js';
+import { FdHullWhiteSwaptionEngine } from '../../../../engines/hullwhite/fd/FdHullWhiteSwaptionEngine.js';
+import { JamshidianSwaptionEngine } from '../../../../engines/hullwhite/JamshidianSwaptionEngine.js';
+import { EuropeanExercise } from '../../../../instruments/exercises/EuropeanExercise.js';
+import { Swaption } from '../../../../instruments/Swaption.js';
 import { InvalidInputError } from '../../../../src/errors.js';
+import { Date } from '../../../../src/time/Date.js';
 import { HullWhite } from '../../../../src/models/HullWhite.js';
-import { hullWhiteMarket, swaptionCases, type HullWhiteMarket } from '../_lib/hullWhiteMarket.js';
+import { hullWhiteMarket, referenceSwap, swaptionCases, type HullWhiteMarket } from '../_lib/hullWhiteMarket.js';
 import { bermudanCases, bermudanSwaption, europeanSwaption } from '../_lib/numericsCases.js';
 
 let m: HullWhiteMarket;
@@ -101,6 +106,19 @@ describe('TreeSwaptionEngine (Hull–White trinomial tree)', () => {
     expect(seen.length).toBe(3);
     expect(seen[2]).toBeGreaterThan(seen[1] as number); // and with volatility
     sub.unsubscribe();
+  });
+
+  it('exercise before the swap start (a forward-starting swap): tree and FD agree with the Jamshidian engine', () => {
+    // Exercise 2025-12-29 into the swap starting 2026-01-02: every coupon starts after the exercise.
+    const swap = referenceSwap(m, SwapType.Receiver, '2026-01-02', 5, 0.03);
+    const s = new Swaption(swap, new EuropeanExercise(Date.fromISO('2025-12-29')));
+    s.setPricingEngine(new JamshidianSwaptionEngine(m.model));
+    const closed = s.NPV();
+    s.setPricingEngine(new TreeSwaptionEngine(m.model, 1000));
+    expect(Math.abs(s.NPV() - closed), `tree ${s.NPV()} Jamshidian ${closed}`).toBeLessThan(2e-5);
+    s.setPricingEngine(new FdHullWhiteSwaptionEngine(m.model, { tGrid: 400, xGrid: 400 }));
+    // measured 1.6e-6 (on-date exercises: ≤ 8.7e-7 at 400²)
+    expect(Math.abs(s.NPV() - closed), `FD ${s.NPV()} Jamshidian ${closed}`).toBeLessThan(2.5e-6);
   });
 
   it('refuses bad step counts and models, naming them', () => {
