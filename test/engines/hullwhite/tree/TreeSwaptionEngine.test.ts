@@ -3,6 +3,7 @@ import { TreeSwaptionEngine } from '../../../../engines/hullwhite/tree/TreeSwapt
 import { SwapType } from '../../../../instruments/SwapType.js';
 import { FdHullWhiteSwaptionEngine } from '../../../../engines/hullwhite/fd/FdHullWhiteSwaptionEngine.js';
 import { JamshidianSwaptionEngine } from '../../../../engines/hullwhite/JamshidianSwaptionEngine.js';
+import { BermudanExercise } from '../../../../instruments/exercises/BermudanExercise.js';
 import { EuropeanExercise } from '../../../../instruments/exercises/EuropeanExercise.js';
 import { Swaption } from '../../../../instruments/Swaption.js';
 import { InvalidInputError } from '../../../../src/errors.js';
@@ -119,6 +120,25 @@ describe('TreeSwaptionEngine (Hull–White trinomial tree)', () => {
     s.setPricingEngine(new FdHullWhiteSwaptionEngine(m.model, { tGrid: 400, xGrid: 400 }));
     // measured 1.6e-6 (on-date exercises: ≤ 8.7e-7 at 400²)
     expect(Math.abs(s.NPV() - closed), `FD ${s.NPV()} Jamshidian ${closed}`).toBeLessThan(2.5e-6);
+  });
+
+  it('exercise inside a fixed accrual period: the straddling coupon is left out (tree vs Jamshidian and FD)', () => {
+    // Exercise 2026-07-02 on a swap with annual fixed coupons from 2026-01-02: the holder enters
+    // the coupons starting on or after 2026-07-02 (fixed from 2027-01-02, floating from 2026-07-02).
+    // The tree removes the straddling fixed coupon by a separate roll-back; FD and Jamshidian
+    // filter the coupons in closed form.
+    const swap = referenceSwap(m, SwapType.Payer, '2026-01-02', 5, 0.03);
+    const e = new Swaption(swap, new EuropeanExercise(Date.fromISO('2026-07-02')));
+    e.setPricingEngine(new JamshidianSwaptionEngine(m.model));
+    const closed = e.NPV();
+    e.setPricingEngine(new TreeSwaptionEngine(m.model, 1000));
+    expect(Math.abs(e.NPV() - closed), `tree ${e.NPV()} Jamshidian ${closed}`).toBeLessThan(2e-5);
+    const b = new Swaption(swap, new BermudanExercise(['2026-07-02', '2027-07-02', '2028-07-02'].map((d) => Date.fromISO(d))));
+    b.setPricingEngine(new TreeSwaptionEngine(m.model, 1000));
+    const tree = b.NPV();
+    b.setPricingEngine(new FdHullWhiteSwaptionEngine(m.model, { tGrid: 400, xGrid: 400 }));
+    expect(Math.abs(b.NPV() - tree), `Bermudan: FD ${b.NPV()} tree ${tree}`).toBeLessThan(3e-5);
+    expect(tree).toBeGreaterThan(closed);
   });
 
   it('refuses bad step counts and models, naming them', () => {
