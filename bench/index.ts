@@ -18,6 +18,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['lmm', () => import('./lmm.bench.js')],
   ['hullwhite', () => import('./hullwhite.bench.js')],
   ['volsurface', () => import('./volsurface.bench.js')],
+  ['hullwhiteTree', () => import('./hullwhiteTree.bench.js')],
 ];
 
 const only = process.argv.slice(2);

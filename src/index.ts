@@ -463,3 +463,20 @@ export type { SviSurfaceSlice } from '../termstructures/volatility/svi/SviSurfac
 export { SviSurface } from '../termstructures/volatility/svi/SviSurface.js';
 export { fitSviSurface, type SviSurfaceFit } from '../termstructures/volatility/svi/fitSviSurface.js';
 export { SviFittedSurface } from '../termstructures/volatility/svi/SviFittedSurface.js';
+
+// Hull–White numerics: trinomial tree, FD and exact Monte Carlo; callable bonds (issue 8, hwnum)
+export { HullWhiteTrinomialTree } from './math/lattices/HullWhiteTrinomialTree.js';
+export { timeGridWithMandatoryTimes } from './math/lattices/timeGridWithMandatoryTimes.js';
+export { TreeSwaptionEngine } from '../engines/hullwhite/tree/TreeSwaptionEngine.js';
+export { TreeCallableFixedRateBondEngine } from '../engines/hullwhite/tree/TreeCallableFixedRateBondEngine.js';
+export { FdHullWhiteSwaptionEngine } from '../engines/hullwhite/fd/FdHullWhiteSwaptionEngine.js';
+export { FdHullWhiteCallableFixedRateBondEngine } from '../engines/hullwhite/fd/FdHullWhiteCallableFixedRateBondEngine.js';
+export type { FdHullWhiteGridOptions } from '../engines/hullwhite/fd/FdHullWhiteGridOptions.js';
+export { HullWhitePathGenerator } from '../engines/hullwhite/mc/HullWhitePathGenerator.js';
+export { McHullWhiteSwaptionEngine, type McHullWhiteSwaptionOptions } from '../engines/hullwhite/mc/McHullWhiteSwaptionEngine.js';
+export {
+  CallableFixedRateBond,
+  isCallableBondArguments,
+  type Callability,
+  type CallableBondArguments,
+} from '../instruments/CallableFixedRateBond.js';

@@ -66,6 +66,10 @@ classes.push(
 functions.push('calibrateHullWhite', 'makeAtmSwaption', 'selectSwaptionMatrix');
 enums.push('SettlementType', 'CapFloorType');
 
+// Hull–White numerics (issue 8, hwnum)
+classes.push('HullWhiteTrinomialTree', 'TreeSwaptionEngine', 'TreeCallableFixedRateBondEngine', 'FdHullWhiteSwaptionEngine', 'FdHullWhiteCallableFixedRateBondEngine', 'HullWhitePathGenerator', 'McHullWhiteSwaptionEngine', 'CallableFixedRateBond');
+functions.push('timeGridWithMandatoryTimes', 'isCallableBondArguments');
+
 describe('public API (src/index.ts)', () => {
   it.each(classes)('exports class %s', (name) => {
     expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('function');

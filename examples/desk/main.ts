@@ -5,6 +5,7 @@ import { kernelBackend } from '../../src/index.js';
 import { percentile } from './_lib/percentile.js';
 import { buildDesk } from './buildDesk.js';
 import { hestonOnDesk } from './hestonOnDesk.js';
+import { bermudanSwaptionOnDesk } from './bermudanSwaptionOnDesk.js';
 import type { SkippedRows } from './data/SkippedRows.js';
 import { historicalTicks, replay, type TickReport } from './replay.js';
 import { writeSmileSvgs } from './smileSvgs.js';
@@ -64,6 +65,31 @@ if (values.svg !== undefined) {
   const s0 = performance.now();
   const written = writeSmileSvgs(desk, values.svg);
   console.log(`smiles: ${written.length} SVGs (SVI surface, eSSVI, SABR vs bid/ask) written to ${values.svg} in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+}
+{
+  // Rates: a 10-year Bermudan payer swaption on the SOFR OIS curve under Hull–White; a SOFR quote tick reprices it.
+  const b = bermudanSwaptionOnDesk(desk.sofr);
+  const tTree = performance.now();
+  const onTree = b.swaption.NPV();
+  const treeMs = performance.now() - tTree;
+  b.swaption.setPricingEngine(b.fd);
+  const onFd = b.swaption.NPV();
+  b.swaption.setPricingEngine(b.tree);
+  const q = desk.sofr.quotes[desk.sofr.quotes.length - 6] as (typeof desk.sofr.quotes)[number];
+  let ticked = Number.NaN;
+  const sub = b.swaption.results$.subscribe((r) => {
+    if (r.ok) ticked = r.npv;
+  });
+  const tTick = performance.now();
+  q.setValue(q.value() + 0.0001);
+  const tickMs = performance.now() - tTick;
+  const afterTick = ticked;
+  q.setValue(q.value() - 0.0001);
+  sub.unsubscribe();
+  console.log(
+    `rates: 1Y-nc 10Y Bermudan payer on SOFR (K ${(100 * b.strike).toFixed(3)} %, 10 mm; Hull–White a ${b.model.a}, σ ${b.model.sigma}) — ` +
+      `tree ${onTree.toFixed(0)} (${treeMs.toFixed(1)} ms), FD ${onFd.toFixed(0)}; 5Y SOFR +1 bp tick → ${afterTick.toFixed(0)} in ${tickMs.toFixed(1)} ms`,
+  );
 }
 for (const [file, s] of Object.entries(skipped)) {
   const reasons = Object.entries(s.reasons)
