@@ -107,7 +107,7 @@ export interface LmmCalibrationResult {
  * Caplets are priced analytically (Black on the displaced forward), swaptions by Rebonato's
  * frozen-weights approximation ({@link LiborMarketModel.swaptionVolatility}); a normal-vol quote
  * is compared through the ATM identity Black price = Bachelier price:
- * σ_N = (S + δ)(2Φ(σ_B√T/2) − 1)√(2π/T). Bounds: a ∈ [−1, 2] (a + d > 0 kept), b ∈ [−5, 5],
+ * σ_N = (S + δ)(2Φ(σ_B√T/2) − 1)√(2π/T). Bounds: a + d = g(0) ∈ [1e-4, 3] (fitted in place of a), b ∈ [−5, 5],
  * c ∈ [0.01, 10], d ∈ [1e-4, 2], β ∈ [0, 5], ρ∞ ∈ [0, 1]. The cost has several basins: by default a
  * differential-evolution search seeds Levenberg–Marquardt, which also runs from the default start;
  * the lower cost wins.
@@ -161,17 +161,32 @@ export function calibrateLiborMarketModel(
   const sortedCaplets = [...caplets].sort((x, y) => x.index - y.index);
 
   const nParams = form === 'rebonato' ? 6 : 5;
-  const lower = Float64Array.from([-1, -5, 0.01, 1e-4, 0, 0].slice(0, nParams));
-  const upper = Float64Array.from([2, 5, 10, 2, 5, 1].slice(0, nParams));
-  const x0 = Float64Array.from([init.a, init.b, init.c, init.d, init.beta, init.rhoInfinity].slice(0, nParams));
+  // Parameters x = (a + d, b, c, d, β, ρ∞): g(0) = a + d > 0 is a bound, not a kink.
+  const lower = Float64Array.from([1e-4, -5, 0.01, 1e-4, 0, 0].slice(0, nParams));
+  const upper = Float64Array.from([3, 5, 10, 2, 5, 1].slice(0, nParams));
+  const x0 = Float64Array.from([Math.max(init.a + init.d, 1e-4), init.b, init.c, init.d, init.beta, init.rhoInfinity].slice(0, nParams));
+  // A rank-k correlation costs a PCA: cache it per (β, ρ∞) (finite differences move one parameter at a time).
+  const reducedCache = new Map<string, Float64Array>();
+  const correlationMatrix = (x: Float64Array): Float64Array => {
+    const key = `${x[4]},${nParams > 5 ? x[5] : ''}`;
+    let c = reducedCache.get(key);
+    if (c === undefined) {
+      c = new LiborMarketModel({ rateTimes: options.rateTimes, discounts: options.discounts, volatility: probe.volatility, correlation: correlationOf(x), displacement, factors: probe.factors }).correlation;
+      if (reducedCache.size > 64) reducedCache.clear();
+      reducedCache.set(key, c);
+    }
+    return c;
+  };
 
   const correlationOf = (x: Float64Array): ForwardCorrelationForm =>
     form === 'rebonato' ? { form, beta: x[4] as number, rhoInfinity: x[5] as number } : { form, beta: x[4] as number };
-  const build = (x: Float64Array): LiborMarketModel => {
+  const build = (x: Float64Array, final = false): LiborMarketModel => {
     const d = x[3] as number;
-    const a = Math.max(x[0] as number, -d + 1e-6);
-    const g = new AbcdFunction(a, x[1] as number, x[2] as number, d);
-    const base = new LiborMarketModel({ rateTimes: options.rateTimes, discounts: options.discounts, volatility: g, correlation: correlationOf(x), displacement, rateType: probe.rateType, factors: probe.factors });
+    const g = new AbcdFunction((x[0] as number) - d, x[1] as number, x[2] as number, d);
+    const base = new LiborMarketModel({
+      rateTimes: options.rateTimes, discounts: options.discounts, volatility: g, displacement, rateType: probe.rateType,
+      ...(final ? { correlation: correlationOf(x), factors: probe.factors } : { correlation: correlationMatrix(x) }),
+    });
     if (capletFit !== 'exact') return base;
     const quoted = sortedCaplets.map((q) => ({ index: q.index, k: q.volatility / base.capletVolatility(q.index) }));
     const k = new Float64Array(n);
@@ -233,7 +248,7 @@ export function calibrateLiborMarketModel(
     if (fit === undefined || f.cost < fit.cost) fit = f;
   }
   if (fit === undefined) throw new CalibrationError('calibrateLiborMarketModel: no start', {});
-  const model = build(fit.x);
+  const model = build(fit.x, true);
   const swaptionResiduals = Float64Array.from(swaptions, (q) => swaptionResidual(model, q));
   const capletResiduals = Float64Array.from(caplets, (q) => 100 * (model.capletVolatility(q.index) - q.volatility));
   const rms = (r: Float64Array): number => (r.length === 0 ? 0 : Math.sqrt(r.reduce((s, v) => s + v * v, 0) / r.length));

@@ -1,0 +1,99 @@
+// The desk's second rates model: a LIBOR market model calibrated to the SOFR caplets and the 5 × 5
+// ATM normal swaption matrix of 2025-01-31 over the desk's SOFR OIS curve, pricing a 5-year
+// Bermudan payer swaption (1Y no-call, annual exercise) by Longstaff–Schwartz on Sobol paths,
+// beside Hull–White's tree on the same swaption. A vol-quote or SOFR-quote tick recalibrates the
+// model once (warm-started) and reprices the swaption.
+import type { LmmCalibrationResult } from '../../engines/lmm/calibrateLiborMarketModel.js';
+import { LmmCalibratedModel } from '../../engines/lmm/LmmCalibratedModel.js';
+import { McLmmSwaptionEngine } from '../../engines/lmm/McLmmSwaptionEngine.js';
+import { TreeSwaptionEngine } from '../../engines/hullwhite/tree/TreeSwaptionEngine.js';
+import { DiscountingSwapEngine } from '../../engines/discounting/DiscountingSwapEngine.js';
+import { BermudanExercise } from '../../instruments/exercises/BermudanExercise.js';
+import { Swaption } from '../../instruments/Swaption.js';
+import { SwapType } from '../../instruments/SwapType.js';
+import { VanillaSwap } from '../../instruments/VanillaSwap.js';
+import { IborIndex } from '../../src/indexes/IborIndex.js';
+import { Sofr } from '../../src/indexes/Sofr.js';
+import { HullWhite } from '../../src/models/HullWhite.js';
+import { Currency } from '../../src/money/Currency.js';
+import { Handle } from '../../src/patterns/Handle.js';
+import type { Quote } from '../../src/quotes/Quote.js';
+import { SimpleQuote } from '../../src/quotes/SimpleQuote.js';
+import { Actual360 } from '../../src/time/Actual360.js';
+import { BusinessDayConvention } from '../../src/time/BusinessDayConvention.js';
+import { Period } from '../../src/time/Period.js';
+import { Schedule } from '../../src/time/Schedule.js';
+import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
+import { deskHullWhiteParameters } from './bermudanSwaptionOnDesk.js';
+import { readSofrCapletVols } from './data/readSofrCapletVols.js';
+import { readSofrSwaptionVols } from '../hullwhite/readSofrSwaptionVols.js';
+import type { SofrOisCurve } from './sofrOisCurve.js';
+
+const dataDir = new URL('../../data/usd-sofr-caps-swaptions/', import.meta.url);
+
+/** The LMM what-if: its calibrated model, the swaption, the LMM and Hull–White engines, the live vol quotes. */
+export interface LmmOnDesk {
+  readonly model: LmmCalibratedModel;
+  /** Payer Bermudan into the swap from spot + 1Y to spot + 5Y, exercisable at spot + 1Y … 4Y. */
+  readonly swaption: Swaption;
+  /** The LMM engine (set on the swaption). */
+  readonly lmm: McLmmSwaptionEngine;
+  /** Hull–White's tree on the same swaption (desk parameters), to swap in. */
+  readonly hullWhite: TreeSwaptionEngine;
+  /** The 25 swaption vol quotes (normal, decimals), expiry-major. */
+  readonly swaptionQuotes: readonly SimpleQuote[];
+  /** ATM strike at build time. */
+  readonly strike: number;
+}
+
+/**
+ * Builds the LMM what-if on the desk's SOFR curve.
+ * @param sofr - the desk's SOFR OIS curve and quotes.
+ * @param options - Sobol paths for the engine (default 4096) and Brownian factors (default: full rank;
+ *   a low-rank fit of this data slides to ρ∞ = 1, where a warm-started refit can stall).
+ */
+export function lmmOnDesk(sofr: SofrOisCurve, options: { paths?: number; factors?: number } = {}): LmmOnDesk {
+  const curve = new Handle<YieldTermStructure>(sofr.curve);
+  const factors = options.factors;
+  // Quarterly rate times 0.25 … 10 on the curve's clock (the data set's grid).
+  const rateTimes = Array.from({ length: 40 }, (_, i) => 0.25 * (i + 1));
+  const caps = readSofrCapletVols(new URL('cap_curves_2025-01-31.csv', dataDir));
+  // Caplet on the quarter ending at T_e is forward index T_e/0.25 − 2; fixings ≥ 1Y (sub-1Y vols are synthetic).
+  const caplets = caps.accrualEnds.map((te, j) => ({ te, vol: caps.vols[j] as number })).filter((c) => c.te >= 1.25).map((c) => ({ index: Math.round(c.te / 0.25) - 2, volatility: c.vol }));
+  const matrix = readSofrSwaptionVols(new URL('swaption_ivols_2025-01-31.normal_vol_ATM.csv', dataDir), '2025-01-31');
+  const swaptionQuotes: SimpleQuote[] = [];
+  const swaptions = matrix.expiries.flatMap((e, i) =>
+    matrix.tenors.map((t, j) => {
+      const q = new SimpleQuote((matrix.vols[i] as number[])[j] as number);
+      swaptionQuotes.push(q);
+      const start = 4 * e - 1;
+      return { start, end: start + 4 * t, fixedEvery: 4, kind: 'normal' as const, volatility: new Handle<Quote>(q) };
+    }),
+  );
+  const model = new LmmCalibratedModel(curve, rateTimes, caplets, swaptions, { ...(factors === undefined ? {} : { factors }), globalSeed: { generations: 15 } });
+
+  const calendar = new Sofr().fixingCalendar();
+  const index = new IborIndex({
+    familyName: 'SOFR-OIS', tenor: Period.parse('1Y'), fixingDays: 0, currency: Currency.USD, fixingCalendar: calendar,
+    dayCounter: new Actual360(), convention: BusinessDayConvention.ModifiedFollowing, forwardingTermStructure: curve,
+  });
+  const start = calendar.advancePeriod(sofr.spotDate, Period.parse('1Y'), BusinessDayConvention.ModifiedFollowing);
+  const end = calendar.advancePeriod(sofr.spotDate, Period.parse('5Y'), BusinessDayConvention.ModifiedFollowing);
+  const schedule = new Schedule({ effectiveDate: start, terminationDate: end, tenor: Period.parse('1Y'), calendar, convention: BusinessDayConvention.ModifiedFollowing });
+  const make = (k: number) => new VanillaSwap(SwapType.Payer, 10_000_000, schedule, k, new Actual360(), schedule, index, 0, new Actual360(), BusinessDayConvention.ModifiedFollowing);
+  const probe = make(0.04);
+  probe.setPricingEngine(new DiscountingSwapEngine(curve));
+  const strike = probe.fairRate();
+  probe.dispose();
+  const swaption = new Swaption(make(strike), new BermudanExercise(schedule.dates().slice(0, -1)));
+  const lmm = new McLmmSwaptionEngine(model, curve, { paths: options.paths ?? 4096, rng: 'sobol', seed: 11, dateTolerance: 10 / 365 });
+  const hullWhite = new TreeSwaptionEngine(new HullWhite(curve, deskHullWhiteParameters.a, deskHullWhiteParameters.sigma), 500);
+  swaption.setPricingEngine(lmm);
+  return { model, swaption, lmm, hullWhite, swaptionQuotes, strike };
+}
+
+/** The calibration behind {@link lmmOnDesk}'s model (what `npm start` prints). */
+export function lmmDeskCalibration(desk: LmmOnDesk): LmmCalibrationResult {
+  return desk.model.calibration();
+}
+
