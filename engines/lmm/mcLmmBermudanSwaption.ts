@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../src/errors.js';
 import { solveLinearSystem } from '../../src/math/optimization/_lib/solveLinearSystem.js';
 import { RunningStatistics } from '../montecarlo/RunningStatistics.js';
+import { minimumNormSolve } from './_lib/minimumNormSolve.js';
 import { lmmRestart, lmmStepLayout, runLmmRestart, type LmmRestart } from './_lib/lmmRestart.js';
 import type { LiborMarketModel } from './LiborMarketModel.js';
 import { simulateLiborMarketModel, type LmmSimulationOptions } from './simulateLiborMarketModel.js';
@@ -223,7 +224,9 @@ export function mcLmmBermudanSwaption(model: LiborMarketModel, terms: LmmBermuda
         for (let b = 0; b < BASIS; b++) ata[a * BASIS + b] = (ata[a * BASIS + b] as number) + (phi[a] as number) * (phi[b] as number);
       }
     }
-    const beta = itm > BASIS ? solveLinearSystem(ata, atb) : undefined;
+    // Elimination first (unchanged results where it works); where it finds the system singular
+    // (one factor: S and A move together), the minimum-norm least-squares fit instead.
+    const beta = itm > BASIS ? solveLinearSystem(ata, atb) ?? minimumNormSolve(ata, atb, BASIS) : undefined;
     coefficients[k] = beta ?? new Float64Array(0);
     if (beta === undefined) continue; // never exercised here
     for (let j = 0; j < calibrationPaths; j++) {
