@@ -415,6 +415,8 @@ export {
   type LmmBermudanSwaptionTerms,
   type LmmBermudanOptions,
   type LmmBermudanResult,
+  type LmmUpperBoundOptions, // Andersen–Broadie upper bound (lmmab)
+  type LmmUpperBoundResult,
 } from '../engines/lmm/mcLmmBermudanSwaption.js';
 export { LmmCalibratedModel, type LmmLiveCapletQuote, type LmmLiveSwaptionQuote } from '../engines/lmm/LmmCalibratedModel.js';
 export { mcLmmCapFloor, type LmmCapFloorTerms, type LmmCapFloorResult } from '../engines/lmm/mcLmmCapFloor.js';
