@@ -14,6 +14,18 @@ describe('solveLinearSystem', () => {
   });
 });
 
+describe('levenbergMarquardt with a parameter the residuals ignore', () => {
+  it('still steps the others (a zero Jacobian column used to make every system singular)', () => {
+    // r = (x0 − 3)·100, x1 has no effect: the minimum is x0 = 3 whatever x1 (by inspection).
+    const r = levenbergMarquardt((x, out) => {
+      out[0] = 100 * (x[0]! - 3);
+      out[1] = 50 * (x[0]! - 3);
+    }, [0, 0.5], { residualCount: 2, lower: [-10, 0], upper: [10, 1] });
+    expect(Math.abs(r.x[0]! - 3)).toBeLessThan(1e-9);
+    expect(r.x[1]).toBe(0.5);
+  });
+});
+
 describe('nelderMead', () => {
   it("finds Rosenbrock's minimum (1, 1) from (−1.2, 1)", () => {
     const r = nelderMead((x) => 100 * (x[1]! - x[0]! ** 2) ** 2 + (1 - x[0]!) ** 2, [-1.2, 1], { steps: [0.5, 0.5], maxEvaluations: 2000, tolerance: 1e-14 });

@@ -47,7 +47,8 @@ export interface LevenbergMarquardtResult {
  * Minimises ½‖r(x)‖² over a box by Levenberg–Marquardt with a forward-difference Jacobian.
  *
  * @remarks
- * Each iteration solves (JᵀJ + λ·diag(JᵀJ))·δ = −Jᵀr (Marquardt's scaling), projects x + δ onto
+ * Each iteration solves (JᵀJ + λ·diag(JᵀJ))·δ = −Jᵀr (Marquardt's scaling) over the parameters
+ * not held by an active bound (on the bound with the descent direction pointing out), projects x + δ onto
  * the box, and accepts the step when the cost falls (λ ÷ 2) and the point passes the optional
  * feasibility test, or rejects it (λ × 4). Non-finite
  * residuals count as an infinite cost. The Jacobian is by forward differences (n + 1 residual
@@ -127,8 +128,28 @@ export function levenbergMarquardt(
       }
     }
     const lhs = Float64Array.from(jtj);
-    for (let p = 0; p < n; p++) lhs[p * n + p] = (lhs[p * n + p] as number) + lambda * Math.max(jtj[p * n + p] as number, 1e-12);
-    const step = solveLinearSystem(lhs, jtr.map((v) => -v));
+    // Marquardt's scaling with a floor relative to the largest diagonal: a parameter the residuals do
+    // not see (a zero column) then gets a zero step instead of making the system numerically singular.
+    let maxDiag = 0;
+    for (let p = 0; p < n; p++) maxDiag = Math.max(maxDiag, jtj[p * n + p] as number);
+    const floor = Math.max(1e-10 * maxDiag, 1e-300);
+    for (let p = 0; p < n; p++) lhs[p * n + p] = (lhs[p * n + p] as number) + lambda * Math.max(jtj[p * n + p] as number, floor);
+    // Active bounds: a parameter on its bound whose descent direction leaves the box is frozen for
+    // this step (solved in the free subspace), so the projection cannot turn the step uphill.
+    const rhs = jtr.map((v) => -v);
+    for (let p = 0; p < n; p++) {
+      const g = jtr[p] as number;
+      const xp = x[p] as number;
+      if ((xp <= (lower[p] as number) && g > 0) || (xp >= (upper[p] as number) && g < 0)) {
+        for (let q = 0; q < n; q++) {
+          lhs[p * n + q] = 0;
+          lhs[q * n + p] = 0;
+        }
+        lhs[p * n + p] = 1;
+        rhs[p] = 0;
+      }
+    }
+    const step = solveLinearSystem(lhs, rhs);
     if (step === undefined) {
       lambda *= 4;
       if (lambda > 1e16) break;
