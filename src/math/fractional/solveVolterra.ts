@@ -72,7 +72,10 @@ export interface VolterraSolution {
  * @throws QuantflowError (code `NOT_FINITE`) when the drift returns a non-finite value.
  * @public
  */
-export function solveVolterra<X extends number | Complex>(problem: VolterraProblem<X>): VolterraSolution {
+export function solveVolterra(problem: VolterraProblem<number>): VolterraSolution;
+/** Complex-state form of {@link solveVolterra}. @public */
+export function solveVolterra(problem: VolterraProblem<Complex>): VolterraSolution;
+export function solveVolterra(problem: VolterraProblem<number> | VolterraProblem<Complex>): VolterraSolution {
   const { alpha, x0, drift, horizon, steps: n } = problem;
   const sigma = problem.sigma ?? 0;
   if (!(alpha > 0 && alpha <= 1)) throw InvalidInputError.outOfRange('alpha', alpha, '(0, 1]');
