@@ -64,7 +64,7 @@ export interface VolterraSolution {
  * import { solveVolterra } from 'quantflow';
  * // The free fractional Fokker–Planck second moment: D^α m = 2, m = 2t^α/Γ(α+1).
  * const s = solveVolterra({ alpha: 0.7, x0: 0, drift: () => 2, horizon: 1, steps: 50 });
- * s.re[50]!.toFixed(6); //=> '2.202627'
+ * s.re[50]!.toFixed(6); //=> '2.201095'
  * ```
  * @param problem - α, x0, drift, horizon, steps, optional noise.
  * @returns the grid and the paths.
