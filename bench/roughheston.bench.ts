@@ -67,6 +67,9 @@ export function run(): void {
     ['Adams 96 steps + Richardson, WASM', { adams: { steps: 96 } }],
     ['Adams 96 steps, no Richardson, WASM', { adams: { steps: 96, richardson: false } }],
     ['Adams 48 steps + Richardson, tolerance 1e-7, WASM', { tolerance: 1e-7 }],
+    ['Adams 48 steps + Richardson, tolerance 1e-10, WASM', { tolerance: 1e-10 }],
+    ['Adams 32 steps + Richardson, tolerance 1e-11, WASM', { tolerance: 1e-11, adams: { steps: 32 } }],
+    ['Adams 48 steps + Richardson, tolerance 1e-11, WASM', { tolerance: 1e-11 }],
   ];
   for (const [label, options] of variants) {
     let out = refOut;
