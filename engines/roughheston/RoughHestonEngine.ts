@@ -5,7 +5,10 @@ import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { VanillaOptionArguments } from '../../instruments/VanillaOption.js';
 import { PricingEngine } from '../PricingEngine.js';
-import { cosRoughHestonBatch, type RoughHestonFourierOptions } from './cosRoughHestonBatch.js';
+import { hestonCosStrikeSums } from '../../src/kernels/heston.js';
+import type { RoughHestonParameters } from '../../src/processes/RoughHestonParameters.js';
+import { cosStrikeGeometry } from '../heston/cosHestonBatch.js';
+import { cosRoughHestonCoefficients, type CosRoughHestonCoefficients, type RoughHestonFourierOptions } from './cosRoughHestonBatch.js';
 
 /**
  * European vanilla options under rough Heston (El Euch & Rosenbaum 2019) by Fourier-cosine
@@ -13,7 +16,9 @@ import { cosRoughHestonBatch, type RoughHestonFourierOptions } from './cosRoughH
  * {@link RoughHestonLogCf} (`route` option) — Padé, Markovian lift, … plug in here.
  *
  * @remarks
- * Prices one option through {@link cosRoughHestonBatch} (one strike, one maturity); flat rates
+ * Prices one option as {@link cosRoughHestonBatch} would (one strike, one maturity), keeping the
+ * strike- and spot-independent COS coefficients per (T, (r − q)T) until the parameters change, so a
+ * book on a few expiries costs one Riccati batch per expiry and a spot tick none; flat rates
  * passed on are the curves' zero rates to the expiry (exact for European payoffs). Time from the
  * risk-free curve's reference date and day counter. No Greeks. With the defaults (Adams route,
  * 48-step graded grid with Richardson, L = 16) QuantLib's rough Heston test values are met to
@@ -41,6 +46,10 @@ import { cosRoughHestonBatch, type RoughHestonFourierOptions } from './cosRoughH
  * @public
  */
 export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
+  // COS coefficients per (T, (r − q)T) for the current parameters: they do not depend on spot or
+  // strike, so a book on few expiries costs one Riccati batch per expiry, and a spot tick none.
+  private cache = new Map<string, CosRoughHestonCoefficients>();
+  private cacheParams: RoughHestonParameters | undefined;
   /**
    * @param model - the rough Heston model (parameters, spot, curves).
    * @param options - route, Adams options, truncation, tolerance, backend; see {@link RoughHestonFourierOptions}.
@@ -78,17 +87,28 @@ export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
     const forward = (spot * dividendDiscount) / riskFreeDiscount;
     const additionalResults = { spot, forward, strike, timeToExpiry: t, riskFreeDiscount, dividendDiscount, hurst: model.parameters.hurst };
     if (!(t > 0)) return { value: Math.max(omega * (spot - strike), 0), greeks: {}, additionalResults };
-    const { calls, puts } = cosRoughHestonBatch(
-      {
-        spot,
-        strikes: [strike],
-        expiries: [t],
-        riskFreeRates: -Math.log(riskFreeDiscount) / t,
-        dividendYields: -Math.log(dividendDiscount) / t,
-        params: model.parameters,
-      },
-      this.options,
-    );
+    const r = -Math.log(riskFreeDiscount) / t;
+    const q = -Math.log(dividendDiscount) / t;
+    const params = model.parameters;
+    if (!(strike > 0) || !Number.isFinite(strike)) throw InvalidInputError.outOfRange('strike', strike, '(0, ∞)');
+    // The model's parameters are validated; a new parameter set (a new frozen record) drops the cache.
+    if (this.cacheParams !== params || this.cache.size > 512) {
+      this.cache.clear();
+      this.cacheParams = params;
+    }
+    const drift = (r - q) * t;
+    const key = `${t}|${drift}`;
+    let coefs = this.cache.get(key);
+    if (coefs === undefined) {
+      coefs = cosRoughHestonCoefficients(params, [t], [drift], this.options);
+      this.cache.set(key, coefs);
+    }
+    const geo = [new Float64Array(1), new Float64Array(1), new Float64Array(1), new Float64Array(1)] as const;
+    cosStrikeGeometry(Float64Array.of(Math.log(strike / spot)), coefs.lo, coefs.width, geo[0], geo[1], geo[2], geo[3]);
+    const put = new Float64Array(1);
+    hestonCosStrikeSums(coefs.terms[0]!, coefs.a[0]!, coefs.b[0]!, coefs.c[0]!, 1, Float64Array.of(strike), geo[0], geo[1], geo[2], geo[3], spot, Math.exp(coefs.lo) * coefs.sumB[0]!, riskFreeDiscount, put, this.options.backend ?? 'auto');
+    const puts = put;
+    const calls = Float64Array.of(put[0]! + spot * dividendDiscount - strike * riskFreeDiscount);
     return { value: omega > 0 ? calls[0]! : puts[0]!, greeks: {}, additionalResults };
   }
 }

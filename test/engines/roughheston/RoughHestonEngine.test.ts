@@ -6,6 +6,7 @@ import type { Quote } from '../../../src/quotes/Quote.js';
 import { SimpleQuote } from '../../../src/quotes/SimpleQuote.js';
 import { FlatForward } from '../../../termstructures/yield/FlatForward.js';
 import { RoughHestonEngine } from '../../../engines/roughheston/RoughHestonEngine.js';
+import { cosRoughHestonBatch } from '../../../engines/roughheston/cosRoughHestonBatch.js';
 import { CosHestonEngine } from '../../../engines/heston/CosHestonEngine.js';
 import { europeanOption, setToday, today } from '../../_lib/market.js';
 import { hestonMarket } from '../heston/_lib/hestonMarket.js';
@@ -48,6 +49,23 @@ describe('RoughHestonEngine', () => {
       const b = europeanOption(type, 95, 180);
       b.setPricingEngine(new RoughHestonEngine(model, { tolerance: 1e-12, adams: { steps: 200 } }));
       expect(Math.abs(a.NPV() - b.NPV())).toBeLessThan(1e-7);
+    }
+  });
+
+  it('equals cosRoughHestonBatch on the same inputs (cached coefficients), also after a spot tick', () => {
+    const { s, model } = market();
+    const engine = new RoughHestonEngine(model);
+    const a = europeanOption(OptionType.Call, 90, 182);
+    const b = europeanOption(OptionType.Put, 110, 182);
+    a.setPricingEngine(engine);
+    b.setPricingEngine(engine);
+    for (const spot of [100, 97]) {
+      s.setValue(spot);
+      const t = a.result('timeToExpiry') as number;
+      const r = -Math.log(a.result('riskFreeDiscount') as number) / t;
+      const { calls, puts } = cosRoughHestonBatch({ spot, strikes: [90, 110], expiries: [t], riskFreeRates: r, dividendYields: 0, params: rough });
+      expect(Math.abs(a.NPV() - calls[0]!)).toBeLessThan(1e-12);
+      expect(Math.abs(b.NPV() - puts[1]!)).toBeLessThan(1e-12);
     }
   });
 
