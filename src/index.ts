@@ -392,3 +392,4 @@ export {
   type RoughHestonFourierOptions,
 } from '../engines/roughheston/cosRoughHestonBatch.js';
 export { RoughHestonEngine } from '../engines/roughheston/RoughHestonEngine.js';
+export { calibrateRoughHeston, type RoughHestonCalibrationResult } from '../engines/roughheston/calibrateRoughHeston.js';
