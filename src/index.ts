@@ -392,4 +392,5 @@ export {
   type RoughHestonFourierOptions,
 } from '../engines/roughheston/cosRoughHestonBatch.js';
 export { RoughHestonEngine } from '../engines/roughheston/RoughHestonEngine.js';
+export { lewisRoughHestonBatch } from '../engines/roughheston/lewisRoughHestonBatch.js';
 export { calibrateRoughHeston, type RoughHestonCalibrationResult } from '../engines/roughheston/calibrateRoughHeston.js';

@@ -43,7 +43,7 @@ const functions = [
   'cboeVolatilityIndex', 'brentRoot', 'concentratedGrid', 'solveTridiagonal', 'brennanSchwartz', 'psor', 'inverseNormalCdf', 'philoxNormals',
   'fixedLeg', 'iborLeg', 'overnightLeg', 'treasuryZeroRates',
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'batesCharacteristicFunction', 'carrMadanHestonCalls', 'fft', 'cosHestonBatch', 'calibrateHeston',
-  'mittagLeffler', 'mittagLefflerComplex', 'adamsWeights', 'solveFractionalRiccati', 'solveVolterra', 'adamsRoughHestonLogCf', 'cosRoughHestonBatch', 'calibrateRoughHeston',
+  'mittagLeffler', 'mittagLefflerComplex', 'adamsWeights', 'solveFractionalRiccati', 'solveVolterra', 'adamsRoughHestonLogCf', 'cosRoughHestonBatch', 'calibrateRoughHeston', 'lewisRoughHestonBatch',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
