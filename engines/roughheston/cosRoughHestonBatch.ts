@@ -42,7 +42,7 @@ export interface RoughHestonFourierOptions {
   readonly truncation?: number;
   /**
    * Target of |φ(u_N)|/(1 + u_N²) at the last cosine term of each maturity (N from the large-u
-   * decay |φ(u)| ≈ e^{−β|u|}, {@link roughHestonCfDecay}); default 1e-8; in (0, 0.1).
+   * decay |φ(u)| ≈ e^{−β|u|}, {@link roughHestonCfDecay}); default 1e-10; in (0, 0.1).
    */
   readonly tolerance?: number;
   /** Backend of the COS strike sums; default `'auto'`. */
@@ -171,7 +171,7 @@ export interface CosRoughHestonCoefficients {
 export function cosRoughHestonCoefficients(params: RoughHestonParameters, T: readonly number[], drift: readonly number[], options: RoughHestonFourierOptions): CosRoughHestonCoefficients {
   const n = T.length;
   const L = options.truncation ?? 16;
-  const tol = options.tolerance ?? 1e-8;
+  const tol = options.tolerance ?? 1e-10;
   if (!(L > 0) || !Number.isFinite(L)) throw InvalidInputError.outOfRange('truncation', L, '(0, ∞)');
   if (!(tol > 0 && tol < 0.1)) throw InvalidInputError.outOfRange('tolerance', tol, '(0, 0.1)');
   const route = options.route ?? 'adams';
