@@ -21,7 +21,7 @@ import { cosRoughHestonCoefficients, type CosRoughHestonCoefficients, type Rough
  * book on a few expiries costs one Riccati batch per expiry and a spot tick none; flat rates
  * passed on are the curves' zero rates to the expiry (exact for European payoffs). Time from the
  * risk-free curve's reference date and day counter. No Greeks. With the defaults (Adams route,
- * 48-step graded grid with Richardson, L = 16) QuantLib's rough Heston test values are met to
+ * 32-step graded grid with anchors and Richardson, L = 16, tolerance 1e-10) QuantLib's rough Heston test values are met to
  * ≤ 2e-5 and H = ½ reproduces {@link CosHestonEngine} to ≤ 1e-8 with 400 steps
  * (`test/engines/roughheston/`). Additional results: `spot`, `forward`, `strike`,
  * `timeToExpiry`, `riskFreeDiscount`, `dividendDiscount`, `hurst`.
