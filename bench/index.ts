@@ -19,6 +19,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['hullwhite', () => import('./hullwhite.bench.js')],
   ['volsurface', () => import('./volsurface.bench.js')],
   ['hullwhiteTree', () => import('./hullwhiteTree.bench.js')],
+  ['roughheston', () => import('./roughheston.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -15,3 +15,4 @@ export { mcHestonQe } from './mcheston';
 export { mcRoughBergomi } from './rbergomi';
 export { mcLmmPaths } from './lmm';
 export { mcLocalVol } from './mclocalvol';
+export { adamsRiccatiScalar, adamsRiccatiSimd } from './riccati';

@@ -33,6 +33,7 @@ const classes = [
   'LocalVolSurface', 'FdLocalVolVanillaEngine', 'FdLocalVolBarrierEngine',
   'AbcdFunction', 'LiborMarketModel', 'LmmCalibratedModel',
   'SsviSurface', 'EssviSurface', 'SsviFittedSurface', 'EssviFittedSurface', 'SviSurface', 'SviFittedSurface', // ssvi
+  'RoughHestonModel', 'RoughHestonEngine',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -52,6 +53,7 @@ const functions = [
   'localVolGrid',
   'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption', 'mcLmmCapFloor',
   'fitSsviSurface', 'fitEssviSurface', 'fitSviSurface', // ssvi
+  'mittagLeffler', 'mittagLefflerComplex', 'adamsWeights', 'solveFractionalRiccati', 'solveVolterra', 'adamsRoughHestonLogCf', 'cosRoughHestonBatch', 'calibrateRoughHeston', 'lewisRoughHestonBatch',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',
