@@ -49,12 +49,12 @@ export interface LmmOnDesk {
 /**
  * Builds the LMM what-if on the desk's SOFR curve.
  * @param sofr - the desk's SOFR OIS curve and quotes.
- * @param options - Sobol paths for the engine (default 4096) and Brownian factors (default: full rank;
- *   a low-rank fit of this data slides to ρ∞ = 1, where a warm-started refit can stall).
+ * @param options - Sobol paths for the engine (default 4096) and Brownian factors of the model (default 3;
+ *   the closed forms and the paths then see the same rank-3 correlation).
  */
 export function lmmOnDesk(sofr: SofrOisCurve, options: { paths?: number; factors?: number } = {}): LmmOnDesk {
   const curve = new Handle<YieldTermStructure>(sofr.curve);
-  const factors = options.factors;
+  const factors = options.factors ?? 3;
   // Quarterly rate times 0.25 … 10 on the curve's clock (the data set's grid).
   const rateTimes = Array.from({ length: 40 }, (_, i) => 0.25 * (i + 1));
   const caps = readSofrCapletVols(new URL('cap_curves_2025-01-31.csv', dataDir));
