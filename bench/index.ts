@@ -11,6 +11,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['heston', () => import('./heston.bench.js')],
   ['yieldcurves', () => import('./yieldcurves.bench.js')],
   ['mcheston', () => import('./mcheston.bench.js')],
+  ['roughhestonroutes', () => import('./roughhestonroutes.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -370,3 +370,15 @@ export {
   type HestonCalibrationResult,
 } from '../engines/heston/calibrateHeston.js';
 export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
+
+// Engines: rough Heston — Padé route and Markovian lift (issue 7, rhlift)
+export type { RoughHestonLogCf } from '../engines/roughheston/RoughHestonLogCf.js';
+export { liftKernel, liftKernelL2Error, type LiftKernel } from '../engines/roughheston/liftKernel.js';
+export { liftedHestonLogCf, type LiftedHestonOptions } from '../engines/roughheston/liftedHestonLogCf.js';
+export {
+  liftedHestonMcCalls,
+  type LiftedHestonMcInputs,
+  type LiftedHestonMcOptions,
+  type LiftedHestonMcResults,
+} from '../engines/roughheston/liftedHestonMcCalls.js';
+export { padeRoughHestonLogCf, type PadeRoughHestonOptions } from '../engines/roughheston/padeRoughHestonLogCf.js';
