@@ -12,7 +12,7 @@ import { padeSolve } from './_lib/padeSolve.js';
 export interface PadeRoughHestonOptions {
   /** The diagonal order (n, n) of the rational approximant, n an integer in [1, 6]; default [4, 4]. */
   readonly order?: readonly [number, number];
-  /** Gauss–Legendre points per panel of the time integral, integer in [4, 64]; default 16. */
+  /** Gauss–Legendre points per panel (9 panels) of the time integral, integer in [4, 64]; default 16. */
   readonly points?: number;
 }
 
@@ -32,7 +32,7 @@ export interface PadeRoughHestonOptions {
  * n linear equations for q (solved with partial pivoting in the variable y/|r_−/a_0|), then p.
  * CF: log φ(T) = ∫₀ᵀ [κθ·h(s) + v0·F(h(s))] ds (El Euch & Rosenbaum 2019, Cor. 3.1:
  * κθ I¹h + v0 I^{1−α}h, I^{1−α}h = I¹D^α h), by composite Gauss–Legendre in w with s = T·w^{2/α}
- * on panels graded at the short/long-time crossover.
+ * (h is smooth in w) on 9 geometric panels [0, 2⁻⁸], …, [½, 1], shared by all nodes.
  * Mean reversion: GR (2019) treat λ = κ = 0 only; κ > 0 is the extension of Gatheral & Radoičić
  * (2023/24, "A generalization of the rational rough Heston approximation", arXiv:2310.09181),
  * whose fractional Riccati carries −λh as here. Accuracy is that of the approximant, not
@@ -88,6 +88,28 @@ export function padeRoughHestonLogCf(options: PadeRoughHestonOptions = {}): Roug
     const c2 = 0.5 * p.sigma * p.sigma;
     const kt = p.kappa * p.theta;
     const coef = new Float64Array(4 * n + 2);
+    // Per maturity: y = s^α and weights of ∫₀ᵀ ds on s = T·w^{2/α}, w on PANELS geometric panels
+    // [0, 2^−PANELS+1], …, [1/2, 1] (the short/long-time crossover of high frequencies sits near
+    // w ~ 0.04, of low ones beyond 1).
+    const quad = maturities.map((T) => {
+      const y = new Float64Array(PANELS * gl.x.length);
+      const w = new Float64Array(PANELS * gl.x.length);
+      let idx = 0;
+      for (let q = 0; q < PANELS; q++) {
+        const w1 = Math.pow(2, q - PANELS + 1);
+        const w0 = q === 0 ? 0 : w1 / 2;
+        const mid = 0.5 * (w0 + w1);
+        const hw = 0.5 * (w1 - w0);
+        for (let g = 0; g < gl.x.length; g++) {
+          const wv = mid + hw * gl.x[g]!;
+          const sv = T * Math.pow(wv, 2 / alpha);
+          y[idx] = Math.pow(sv, alpha);
+          w[idx] = hw * gl.w[g]! * ((T * 2) / alpha) * Math.pow(wv, 2 / alpha - 1);
+          idx++;
+        }
+      }
+      return { y, w };
+    });
     for (let k = 0; k < m; k++) {
       const ur = uRe[k]!;
       const ui = uIm[k]!;
@@ -97,34 +119,19 @@ export function padeRoughHestonLogCf(options: PadeRoughHestonOptions = {}): Roug
       const c1i = p.rho * p.sigma * ur;
       if (c0r === 0 && c0i === 0) continue; // u = 0 or u = −i: h ≡ 0, log φ = 0.
       const scale = padeCoefficients(n, c0r, c0i, c1r, c1i, c2, shortRatio, longRatio, coef);
-      const ys = Math.pow(scale, 1 / alpha); // s at the crossover y = scale
+      const invScale = 1 / scale;
       for (let j = 0; j < nt; j++) {
-        const T = maturities[j]!;
-        // Panels in w ∈ [0, 1], s = T·w^{2/α}: [0, w*], then doubling to 1.
+        const ys = quad[j]!;
         let sr = 0;
         let si = 0;
-        let w0 = 0;
-        let w1 = Math.min(1, Math.sqrt(Math.pow(ys / T, alpha)) * 0.5);
-        if (!(w1 > 0)) w1 = 1;
-        for (;;) {
-          const mid = 0.5 * (w0 + w1);
-          const hw = 0.5 * (w1 - w0);
-          for (let g = 0; g < gl.x.length; g++) {
-            const w = mid + hw * gl.x[g]!;
-            const s = T * Math.pow(w, 2 / alpha);
-            const dsdw = ((T * 2) / alpha) * Math.pow(w, 2 / alpha - 1);
-            const y = Math.pow(s, alpha) / scale;
-            const [hr, hi] = evalRational(n, coef, y);
-            // F(h) = c0 + c1 h + c2 h²
-            const fr = c0r + c1r * hr - c1i * hi + c2 * (hr * hr - hi * hi);
-            const fi = c0i + c1r * hi + c1i * hr + c2 * 2 * hr * hi;
-            const wt = hw * gl.w[g]! * dsdw;
-            sr += wt * (kt * hr + p.v0 * fr);
-            si += wt * (kt * hi + p.v0 * fi);
-          }
-          if (w1 >= 1) break;
-          w0 = w1;
-          w1 = Math.min(1, 2 * w1);
+        for (let g = 0; g < ys.y.length; g++) {
+          const [hr, hi] = evalRational(n, coef, ys.y[g]! * invScale);
+          // F(h) = c0 + c1 h + c2 h²
+          const fr = c0r + c1r * hr - c1i * hi + c2 * (hr * hr - hi * hi);
+          const fi = c0i + c1r * hi + c1i * hr + c2 * 2 * hr * hi;
+          const wt = ys.w[g]!;
+          sr += wt * (kt * hr + p.v0 * fr);
+          si += wt * (kt * hi + p.v0 * fi);
         }
         re[j * m + k] = sr;
         im[j * m + k] = si;
@@ -133,6 +140,9 @@ export function padeRoughHestonLogCf(options: PadeRoughHestonOptions = {}): Roug
     return { re, im };
   };
 }
+
+/** Number of geometric panels of the time quadrature in w. */
+const PANELS = 9;
 
 /**
  * Writes p_1…p_n (re, im interleaved, at 0…2n−1) and q_1…q_n (at 2n…4n−1) of the approximant in
