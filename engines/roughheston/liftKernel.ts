@@ -22,7 +22,7 @@ export interface LiftKernel {
  * Grid η_i = r^{i − n/2}, i = 0…n; weight c_i = ν([η_{i−1}, η_i]) =
  * (η_i^{1−α} − η_{i−1}^{1−α})/(Γ(α)Γ(2−α)); speed x_i = r^{i−(n+1)/2} = √(η_{i−1}η_i) (the
  * geometric midpoint, as issue 7 states) or, with `speeds: 'mean'`, the ν-mean of x on the cell
- * (1−α)/(2−α)·(η_i^{2−α} − η_{i−1}^{2−α})/(η_i^{1−α} − η_{i−1}^{1−α}) (Abi Jaber 2019, eq. (3.4)).
+ * (1−α)/(2−α)·(η_i^{2−α} − η_{i−1}^{2−α})/(η_i^{1−α} − η_{i−1}^{1−α}) (Abi Jaber 2019, §3).
  * Default ratio r_n = exp(9·n^{−0.7}) (n = 10: 6.0, 20: 3.0, 40: 2.0, 80: 1.52): the price-optimal
  * ratio measured on the QuantLib rough Heston test set for geometric speeds (Abi Jaber's
  * 1 + 10·n^{−0.9}, tuned for mean speeds, gives 40× larger price errors at n = 20 here;

@@ -37,16 +37,17 @@ export interface LiftedHestonOptions {
  * g_n(t) = v0 + κθ Σ c_i (1 − e^{−x_i t})/x_i. For x = ln(S_T/F_T) and complex u,
  * log E[e^{iux}] = v0·Φ(T) + κθ·I(T), where ψ_i' = −x_iψ_i + F(Σc_jψ_j), ψ_i(0) = 0,
  * Φ' = F(Σc_jψ_j), I' = Σc_jψ_j, F(ψ) = −½(u² + iu) + (iρσu − κ)ψ + ½σ²ψ² (Abi Jaber 2019,
- * Theorem 2.3, with Φ − ψ_i integrated so that x_i = 0 is allowed). The linear part −x_i is
+ * §2, with Φ − ψ_i integrated so that x_i = 0 is allowed). The linear part −x_i is
  * integrated exactly (Cox & Matthews 2002, ETDRK4, with the φ-functions by Taylor series for
- * x_i h < 1), so the fast factors impose no step limit; F enters as one scalar per node, so a
+ * x_i h < 1), so the fast factors' own decay imposes no step limit (their coupling through F
+ * does, below); F enters as one scalar per node, so a
  * step costs O(n). Uniform steps per maturity interval: max(minSteps, ⌈ΔT·stepsPerYear⌉).
  * Errors: the kernel's (n = 20: 2.3e-4 in price at the QuantLib test set with the default
  * grid, docs/models/rough-heston-routes.md) plus the stepper's (fourth order; 1e-12 on the
  * Heston limit at the defaults).
  * Source: E. Abi Jaber (2019), "Lifting the Heston model", Quantitative Finance 19(12), §2–3;
  * E. Abi Jaber, O. El Euch (2019), SIAM J. Financial Math. 10(2); S. M. Cox, P. C. Matthews
- * (2002), "Exponential time differencing for stiff systems", J. Comput. Phys. 176, eq. (26)–(29).
+ * (2002), "Exponential time differencing for stiff systems", J. Comput. Phys. 176(2), §2 (ETDRK4).
  * Checked against: `test/engines/roughheston/liftedHestonLogCf.test.ts` (one factor c = 1, x = 0
  * is {@link hestonCharacteristicFunction} to 1e-10; COS prices converge in n to the published
  * QuantLib rough Heston values; martingale φ(−i) = 1; the lifted Monte Carlo).

@@ -71,7 +71,7 @@ export interface LiftedHestonMcResults {
  * biases upwards): at H = 0.1, σ = 0.4 the calls are several standard errors high at 200 steps
  * per year (docs/models/rough-heston-routes.md); there use ≥ 10⁴ steps per year or the CF.
  * Source: E. Abi Jaber (2019), "Lifting the Heston model", Quantitative Finance 19(12), §4
- * (scheme (4.1)); Abi Jaber & El Euch (2019), SIAM J. Financial Math. 10(2).
+ * (the implicit–explicit scheme); Abi Jaber & El Euch (2019), SIAM J. Financial Math. 10(2).
  * Checked against: `test/engines/roughheston/liftedHestonMcCalls.test.ts` (within 3 standard
  * errors of the lifted CF priced by COS with the same kernel; the same seed gives the same bits).
  * @param inputs - spot, strikes, maturities, rate, dividend, parameters.
