@@ -12,3 +12,4 @@ export { mcGbm, mcPhiloxNormals, mcPhiloxPathNormals, mcInverseNormalBatch } fro
 export { impliedVolScalar, impliedVolSimd, impliedVolValidate, impliedVolTableAddress } from './impliedvol';
 export { hestonCosScalar, hestonCosSimd } from './heston';
 export { mcHestonQe } from './mcheston';
+export { adamsRiccatiScalar, adamsRiccatiSimd } from './riccati';
