@@ -5,6 +5,9 @@
 // 3. Padé (1,1) … (6,6) on the same set, with times;
 // 4. the issue's surface (256 strikes 50 … 150 × 8 maturities 7 … 1,095 days, H = 0.1, ν = 0.3,
 //    ρ = −0.7, v0 = θ = 0.04, κ = 0.3): time per surface per route (COS 256 terms, L = 16).
+// 5. the same surface through the rough Heston COS engine of branch rhadams (cosRoughHestonBatch,
+//    route: 'adams' | RoughHestonLogCf): each route's time and its max |Δ call| and max implied-vol
+//    error (OTM options) against the Adams route with 4× its default minimum steps as reference.
 // Prints tables; asserts nothing. BENCH_REPEATS (default 1) timed runs, median.
 import { readFileSync } from 'node:fs';
 import { liftKernel, liftKernelL2Error } from '../engines/roughheston/liftKernel.js';
@@ -13,6 +16,9 @@ import { padeRoughHestonLogCf } from '../engines/roughheston/padeRoughHestonLogC
 import type { RoughHestonLogCf } from '../engines/roughheston/RoughHestonLogCf.js';
 import { liftCosCalls } from '../engines/roughheston/_lib/liftCosCalls.js';
 import { medianSeconds } from './_lib/measure.js';
+import { cosRoughHestonBatch } from '../engines/roughheston/cosRoughHestonBatch.js';
+import { impliedBlackVolatility } from '../engines/blackscholes/formulas/impliedBlackVolatility.js';
+import { OptionType } from '../instruments/OptionType.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 1);
 const published = JSON.parse(readFileSync(new URL('../test/reference/published.json', import.meta.url), 'utf8'));
@@ -58,5 +64,47 @@ export function run(): void {
     }, REPEATS, 0);
     const worst = Math.max(...Array.from(prices, (v, i) => Math.abs(v - base[i]!)));
     console.log(`${label.padEnd(14)} ${(s * 1e3).toFixed(0).padStart(7)} ms   max|Δ call| vs lift n = 80: ${worst.toExponential(2)}`);
+  }
+
+  console.log('\nSame surface (r = 3 %, q = 1 %) through cosRoughHestonBatch (rhadams) per route; reference: Adams, minSteps 192');
+  const inputs = { spot: 100, strikes, expiries: mats, riskFreeRates: 0.03, dividendYields: 0.01, params: p };
+  const reference = cosRoughHestonBatch(inputs, { route: 'adams', adams: { minSteps: 192 } });
+  const ivError = (calls: Float64Array, puts: Float64Array): number => {
+    let worst = 0;
+    for (let j = 0; j < mats.length; j++) {
+      const t = mats[j]!;
+      const df = Math.exp(-0.03 * t);
+      const fwd = 100 * Math.exp((0.03 - 0.01) * t);
+      for (let i = 0; i < strikes.length; i++) {
+        const k = strikes[i]!;
+        const type = k < fwd ? OptionType.Put : OptionType.Call;
+        const ref = type === OptionType.Put ? reference.puts[j * strikes.length + i]! : reference.calls[j * strikes.length + i]!;
+        const got = type === OptionType.Put ? puts[j * strikes.length + i]! : calls[j * strikes.length + i]!;
+        if (!(ref > 1e-8 * df * k)) continue; // no vol information in a price at the noise floor
+        try {
+          worst = Math.max(worst, Math.abs(impliedBlackVolatility(type, k, fwd, got, t, df) - impliedBlackVolatility(type, k, fwd, ref, t, df)));
+        } catch {
+          worst = Infinity;
+        }
+      }
+    }
+    return worst;
+  };
+  const engineRoutes: [string, 'adams' | RoughHestonLogCf][] = [
+    ['Adams (default)', 'adams'],
+    ['lift n = 20', liftedHestonLogCf({ factors: 20 })],
+    ['lift n = 80', liftedHestonLogCf({ factors: 80 })],
+    ['Padé (3,3)', padeRoughHestonLogCf({ order: [3, 3] })],
+    ['Padé (4,4)', padeRoughHestonLogCf({ order: [4, 4] })],
+    ['Padé (5,5)', padeRoughHestonLogCf({ order: [5, 5] })],
+    ['Padé (6,6)', padeRoughHestonLogCf({ order: [6, 6] })],
+  ];
+  for (const [label, route] of engineRoutes) {
+    let out = reference;
+    const s = medianSeconds(() => {
+      out = cosRoughHestonBatch(inputs, { route });
+    }, REPEATS, 1);
+    const dCall = Math.max(...Array.from(out.calls, (v, i) => Math.abs(v - reference.calls[i]!)));
+    console.log(`${label.padEnd(16)} ${(s * 1e3).toFixed(0).padStart(7)} ms   max|Δ call| ${dCall.toExponential(2)}   max|Δ implied vol| ${ivError(out.calls, out.puts).toExponential(2)}`);
   }
 }
