@@ -25,7 +25,7 @@ export interface LiftKernel {
  * (1−α)/(2−α)·(η_i^{2−α} − η_{i−1}^{2−α})/(η_i^{1−α} − η_{i−1}^{1−α}) (Abi Jaber 2019, §3).
  * Default ratio r_n = exp(9·n^{−0.7}) (n = 10: 6.0, 20: 3.0, 40: 2.0, 80: 1.52): the price-optimal
  * ratio measured on the QuantLib rough Heston test set for geometric speeds (Abi Jaber's
- * 1 + 10·n^{−0.9}, tuned for mean speeds, gives 40× larger price errors at n = 20 here;
+ * 1 + 10·n^{−0.9}, tuned for mean speeds, gives 65× larger price errors at n = 20 here;
  * docs/models/rough-heston-routes.md). For n = 15, r = 3, H = 0.1 the relative L² error on
  * τ ∈ [5e-3, 0.5] is 1.141e-2 ({@link liftKernelL2Error}).
  * Source: E. Abi Jaber, O. El Euch (2019), "Multifactor approximation of rough volatility
