@@ -12,6 +12,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['yieldcurves', () => import('./yieldcurves.bench.js')],
   ['mcheston', () => import('./mcheston.bench.js')],
   ['roughhestonroutes', () => import('./roughhestonroutes.bench.js')],
+  ['roughheston', () => import('./roughheston.bench.js')],
 ];
 
 const only = process.argv.slice(2);

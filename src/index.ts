@@ -372,7 +372,6 @@ export {
 export { HestonCalibratedModel, type HestonQuoteSlice } from '../engines/heston/HestonCalibratedModel.js';
 
 // Engines: rough Heston — Padé route and Markovian lift (issue 7, rhlift)
-export type { RoughHestonLogCf } from '../engines/roughheston/RoughHestonLogCf.js';
 export { liftKernel, liftKernelL2Error, type LiftKernel } from '../engines/roughheston/liftKernel.js';
 export { liftedHestonLogCf, type LiftedHestonOptions } from '../engines/roughheston/liftedHestonLogCf.js';
 export {
@@ -382,3 +381,27 @@ export {
   type LiftedHestonMcResults,
 } from '../engines/roughheston/liftedHestonMcCalls.js';
 export { padeRoughHestonLogCf, type PadeRoughHestonOptions } from '../engines/roughheston/padeRoughHestonLogCf.js';
+
+// Rough Heston and fractional solvers (issue 7, Adams route)
+export { mittagLeffler, mittagLefflerComplex } from './math/special/mittagLeffler.js';
+export { adamsWeights, type AdamsWeights } from './math/fractional/adamsWeights.js';
+export {
+  solveFractionalRiccati,
+  type FractionalRiccatiProblem,
+  type FractionalRiccatiOptions,
+  type FractionalRiccatiSolution,
+} from './math/fractional/solveFractionalRiccati.js';
+export { solveVolterra, type VolterraProblem, type VolterraSolution } from './math/fractional/solveVolterra.js';
+export type { RiccatiBackend } from './kernels/riccati.js';
+export { RoughHestonModel } from './models/RoughHestonModel.js';
+export type { RoughHestonLogCf } from '../engines/roughheston/RoughHestonLogCf.js';
+export { adamsRoughHestonLogCf, type AdamsRoughHestonOptions } from '../engines/roughheston/adamsRoughHestonLogCf.js';
+export {
+  cosRoughHestonBatch,
+  type RoughHestonBatchInputs,
+  type RoughHestonBatchOutputs,
+  type RoughHestonFourierOptions,
+} from '../engines/roughheston/cosRoughHestonBatch.js';
+export { RoughHestonEngine } from '../engines/roughheston/RoughHestonEngine.js';
+export { lewisRoughHestonBatch } from '../engines/roughheston/lewisRoughHestonBatch.js';
+export { calibrateRoughHeston, type RoughHestonCalibrationResult } from '../engines/roughheston/calibrateRoughHeston.js';

@@ -28,6 +28,7 @@ const classes = [
   'FixingsStore', 'Index', 'InterestRateIndex', 'IborIndex', 'OvernightIndex', 'Sofr', 'Estr',
   'CashFlow', 'Coupon', 'SimpleCashFlow', 'FixedRateCoupon', 'FloatingRateCoupon', 'IborCoupon', 'OvernightIndexedCoupon', 'CashFlows',
   'Complex', 'HestonProcess', 'HestonModel', 'AnalyticHestonEngine', 'CosHestonEngine', 'AnalyticSabrEuropeanEngine', 'McHestonEngine', 'HestonCalibratedModel',
+  'RoughHestonModel', 'RoughHestonEngine',
 ];
 const functions = [
   'transaction', 'setPropagationScheduler', 'graphStats', 'normalCdf', 'normalPdf', 'erfc',
@@ -44,6 +45,7 @@ const functions = [
   'adaptiveGaussKronrod', 'adaptiveGaussKronrodHalfLine', 'hestonCharacteristicFunction', 'batesCharacteristicFunction', 'carrMadanHestonCalls', 'fft', 'cosHestonBatch', 'calibrateHeston',
   // Rough Heston routes: Padé and Markovian lift (rhlift)
   'liftKernel', 'liftKernelL2Error', 'liftedHestonLogCf', 'liftedHestonMcCalls', 'padeRoughHestonLogCf',
+  'mittagLeffler', 'mittagLefflerComplex', 'adamsWeights', 'solveFractionalRiccati', 'solveVolterra', 'adamsRoughHestonLogCf', 'cosRoughHestonBatch', 'calibrateRoughHeston', 'lewisRoughHestonBatch',
 ];
 const enums = [
   'Month', 'Weekday', 'TimeUnit', 'Frequency', 'BusinessDayConvention', 'UnitedStatesMarket', 'Thirty360Convention',

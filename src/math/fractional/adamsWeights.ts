@@ -27,7 +27,7 @@ export interface AdamsWeights {
  * are Diethelm, Ford & Freed's (2002) weights, eq. (2.6) and (2.8): h^α/Γ(α+2)·((r−1)^{α+1} −
  * (r−1−α)r^α) for j = 0 and h^α/Γ(α+2)·((r−j+1)^{α+1} + (r−j−1)^{α+1} − 2(r−j)^{α+1}) inside. A
  * non-uniform grid lets every maturity of a surface be a grid point. α = 1 gives Euler and the
- * trapezoidal rule.
+ * trapezoidal rule. A uniform grid (t_k = k·t_n/n exactly) takes the Toeplitz closed forms, O(n) powers.
  * Source: K. Diethelm, N. J. Ford, A. D. Freed (2002), Nonlinear Dynamics 29, 3–22, §2.
  * Checked against: `test/math/fractional/solveFractionalRiccati.test.ts` (the uniform closed
  * form, exactness for f = 1 and f = t).
@@ -48,6 +48,24 @@ export function adamsWeights(alpha: number, grid: ArrayLike<number>): AdamsWeigh
   const corrector = new Float64Array((n * (n + 3)) / 2);
   const g1 = gamma(alpha + 1);
   const ga = g1 / alpha;
+  let uniform = true;
+  for (let k = 1; k <= n && uniform; k++) uniform = t[k] === (k * t[n]!) / n;
+  if (uniform) {
+    // Toeplitz: O(n) powers (DFF eq. (2.6), (2.8)).
+    const ha = Math.pow(t[n]! / n, alpha);
+    const g2 = g1 * (alpha + 1);
+    const pa = Float64Array.from({ length: n + 2 }, (_, q) => Math.pow(q, alpha));
+    const pa1 = Float64Array.from({ length: n + 2 }, (_, q) => Math.pow(q, alpha + 1));
+    for (let r = 1; r <= n; r++) {
+      const po = (r * (r - 1)) / 2;
+      const co = ((r - 1) * (r + 2)) / 2;
+      for (let j = 0; j < r; j++) predictor[po + j] = (ha * (pa[r - j]! - pa[r - j - 1]!)) / g1;
+      corrector[co] = (ha * (pa1[r - 1]! - (r - 1 - alpha) * pa[r]!)) / g2;
+      for (let j = 1; j < r; j++) corrector[co + j] = (ha * (pa1[r - j + 1]! + pa1[r - j - 1]! - 2 * pa1[r - j]!)) / g2;
+      corrector[co + r] = ha / g2;
+    }
+    return { grid: t, predictor, corrector };
+  }
   for (let r = 1; r <= n; r++) {
     const po = (r * (r - 1)) / 2;
     const co = ((r - 1) * (r + 2)) / 2;

@@ -44,6 +44,12 @@ export interface FractionalRiccatiOptions {
   readonly method?: 'direct' | 'fft';
   /** Backend of the direct method; default `'auto'`. */
   readonly backend?: RiccatiBackend;
+  /**
+   * `'pece'` (default): Diethelm–Ford–Freed's predictor and one corrector pass, stable while
+   * h^α·|∂F/∂ψ| ≲ 1.3; `'implicit'`: the corrector equation (quadratic in ψ_r) solved exactly,
+   * no predictor and no step-size stability limit (for stiff nodes, e.g. large |u|).
+   */
+  readonly corrector?: 'pece' | 'implicit';
 }
 
 /**
@@ -66,7 +72,8 @@ export interface FractionalRiccatiSolution {
  * @remarks
  * ψ(t) = y0 + I^α F(ψ)(t) is discretised by product integration of the kernel
  * (t − s)^{α−1}/Γ(α): a product-rectangle predictor and a product-trapezoid corrector
- * ({@link adamsWeights}), one corrector pass (PECE). The weights are shared by all nodes; the
+ * ({@link adamsWeights}), one corrector pass (PECE), or with `corrector: 'implicit'` the
+ * corrector equation solved exactly (it is quadratic in ψ_r). The weights are shared by all nodes; the
  * O(n²) history sums run in the WebAssembly module (f64x2 over the real and imaginary parts) or in
  * the TypeScript reference (same bits). For solutions that behave like t^α near 0 (a ≠ 0, as for
  * rough Heston) the error is O(h^{1+α}) at fixed t (DFF 2004, and
@@ -107,6 +114,9 @@ export function solveFractionalRiccati(problem: FractionalRiccatiProblem, option
   const names = ['aRe', 'aIm', 'bRe', 'bIm', 'cRe', 'cIm', 'y0Re', 'y0Im'];
   cols.forEach((c, k) => fillColumn(names[k]!, c, m, coef, k * m));
   const method = options.method ?? 'direct';
+  const corrector = options.corrector ?? 'pece';
+  if (corrector !== 'pece' && corrector !== 'implicit') throw InvalidInputError.outOfRange('options.corrector', corrector, "{'pece', 'implicit'}");
+  const implicit = corrector === 'implicit';
   if (method !== 'direct' && method !== 'fft') throw InvalidInputError.outOfRange('options.method', method, "{'direct', 'fft'}");
   const g = problem.grid;
   let grid: Float64Array;
@@ -126,10 +136,10 @@ export function solveFractionalRiccati(problem: FractionalRiccatiProblem, option
   let bad: number;
   if (method === 'fft') {
     if (uniform === undefined) throw InvalidInputError.outOfRange('grid', 'a list of points', "{ horizon, steps } (a uniform grid) for method 'fft'");
-    bad = adamsRiccatiFft(alpha, m, uniform.horizon / uniform.steps, n, coef, psi, f);
+    bad = adamsRiccatiFft(alpha, m, uniform.horizon / uniform.steps, n, coef, psi, f, implicit);
   } else {
     const w = adamsWeights(alpha, grid);
-    bad = adamsRiccatiRun(m, n, w.predictor, w.corrector, coef, psi, f, options.backend ?? 'auto');
+    bad = adamsRiccatiRun(m, n, w.predictor, w.corrector, coef, psi, f, options.backend ?? 'auto', implicit);
   }
   if (bad !== 0) throw new QuantflowError('solveFractionalRiccati: the solution is not finite on the grid (blow-up)', 'NOT_FINITE', { alpha, horizon: grid[n] });
   return { grid, psi, f };
@@ -151,12 +161,43 @@ function fillColumn(name: string, x: ArrayLike<number> | number, m: number, out:
 
 const LEAF = 32;
 
+/** The root of z = Q + w(a + bz + cz²) continuous with (Q + wa)/(1 − wb) as wc → 0 (as in the kernel). */
+function implicitRoot(qRe: number, qIm: number, w: number, aRe: number, aIm: number, bRe: number, bIm: number, cRe: number, cIm: number): [number, number] {
+  const eRe = qRe + w * aRe;
+  const eIm = qIm + w * aIm;
+  const gRe = 1 - w * bRe;
+  const gIm = -(w * bIm);
+  const pcRe = w * cRe * eRe - w * cIm * eIm;
+  const pcIm = w * cRe * eIm + w * cIm * eRe;
+  const dRe = gRe * gRe - gIm * gIm - 4 * pcRe;
+  const dIm = 2 * gRe * gIm - 4 * pcIm;
+  const rr = Math.sqrt(dRe * dRe + dIm * dIm);
+  let sRe: number;
+  let sIm: number;
+  if (dRe >= 0) {
+    sRe = Math.sqrt(0.5 * (rr + dRe));
+    sIm = sRe > 0 ? dIm / (2 * sRe) : 0;
+  } else {
+    sIm = Math.sqrt(0.5 * (rr - dRe));
+    if (dIm < 0) sIm = -sIm;
+    sRe = dIm / (2 * sIm);
+  }
+  if (sRe * gRe + sIm * gIm < 0) {
+    sRe = -sRe;
+    sIm = -sIm;
+  }
+  const nRe = gRe + sRe;
+  const nIm = gIm + sIm;
+  const den = nRe * nRe + nIm * nIm;
+  return [(2 * (eRe * nRe + eIm * nIm)) / den, (2 * (eIm * nRe - eRe * nIm)) / den];
+}
+
 /**
  * The uniform-grid Adams scheme with the history sums by blockwise FFT convolution: the
  * recursion solves [lo, mid), adds the contributions of F_lo … F_{mid−1} to every target in
  * [mid, hi) by one convolution, then solves [mid, hi). Same layout and output as the direct kernel.
  */
-function adamsRiccatiFft(alpha: number, m: number, h: number, n: number, coef: Float64Array, psi: Float64Array, f: Float64Array): number {
+function adamsRiccatiFft(alpha: number, m: number, h: number, n: number, coef: Float64Array, psi: Float64Array, f: Float64Array, implicit: boolean): number {
   const ha = Math.pow(h, alpha);
   const g1 = gamma(alpha + 1);
   const g2 = g1 * (alpha + 1);
@@ -219,9 +260,15 @@ function adamsRiccatiFft(alpha: number, m: number, h: number, n: number, coef: F
       const w0 = a0(r);
       const qRe = accC[2 * r]! + w0 * f[o]!;
       const qIm = accC[2 * r + 1]! + w0 * f[o + 1]!;
-      const [gRe, gIm] = F(yRe + accP[2 * r]!, yIm + accP[2 * r + 1]!);
-      const zRe = yRe + qRe + self * gRe;
-      const zIm = yIm + qIm + self * gIm;
+      let zRe: number;
+      let zIm: number;
+      if (implicit) {
+        [zRe, zIm] = implicitRoot(yRe + qRe, yIm + qIm, self, aRe, aIm, bRe, bIm, cRe, cIm);
+      } else {
+        const [gRe, gIm] = F(yRe + accP[2 * r]!, yIm + accP[2 * r + 1]!);
+        zRe = yRe + qRe + self * gRe;
+        zIm = yIm + qIm + self * gIm;
+      }
       psi[o + 2 * r] = zRe;
       psi[o + 2 * r + 1] = zIm;
       const [hr, hi] = F(zRe, zIm);
