@@ -19,6 +19,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['hullwhite', () => import('./hullwhite.bench.js')],
   ['volsurface', () => import('./volsurface.bench.js')],
   ['hullwhiteTree', () => import('./hullwhiteTree.bench.js')],
+  ['roughhestonroutes', () => import('./roughhestonroutes.bench.js')],
   ['roughheston', () => import('./roughheston.bench.js')],
 ];
 

@@ -13,6 +13,8 @@ import { impliedBlackVolatilityBatch } from '../src/kernels/impliedVol.js';
 import { adamsWeights } from '../src/math/fractional/adamsWeights.js';
 import { solveFractionalRiccati } from '../src/math/fractional/solveFractionalRiccati.js';
 import { medianSeconds } from './_lib/measure.js';
+import { liftedHestonLogCf } from '../engines/roughheston/liftedHestonLogCf.js';
+import { padeRoughHestonLogCf } from '../engines/roughheston/padeRoughHestonLogCf.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 const params = { v0: 0.04, kappa: 0.3, theta: 0.04, sigma: 0.3, rho: -0.7, hurst: 0.1 };
@@ -68,6 +70,13 @@ export function run(): void {
     ['Adams 32 steps + Richardson, no anchors, WASM', { adams: { anchors: 0 } }],
     ['Adams 32 steps + Richardson, COS tolerance 1e-8, WASM', { tolerance: 1e-8 }],
     ['Adams 32 steps + Richardson, COS tolerance 1e-7, WASM', { tolerance: 1e-7 }],
+    // The Padé and Markovian-lift routes (rhlift; docs/models/rough-heston-routes.md).
+    ['Markovian lift n = 20 (ETDRK4), TypeScript', { route: liftedHestonLogCf({ factors: 20 }) }],
+    ['Markovian lift n = 80 (ETDRK4), TypeScript', { route: liftedHestonLogCf({ factors: 80 }) }],
+    ['Padé (3,3), TypeScript', { route: padeRoughHestonLogCf({ order: [3, 3] }) }],
+    ['Padé (4,4), TypeScript', { route: padeRoughHestonLogCf({ order: [4, 4] }) }],
+    ['Padé (5,5), TypeScript', { route: padeRoughHestonLogCf({ order: [5, 5] }) }],
+    ['Padé (6,6), TypeScript', { route: padeRoughHestonLogCf({ order: [6, 6] }) }],
   ];
 
   for (const [label, options] of variants) {

@@ -482,6 +482,17 @@ export {
   type Callability,
   type CallableBondArguments,
 } from '../instruments/CallableFixedRateBond.js';
+// Engines: rough Heston — Padé route and Markovian lift (issue 7, rhlift)
+export { liftKernel, liftKernelL2Error, type LiftKernel } from '../engines/roughheston/liftKernel.js';
+export { liftedHestonLogCf, type LiftedHestonOptions } from '../engines/roughheston/liftedHestonLogCf.js';
+export {
+  liftedHestonMcCalls,
+  type LiftedHestonMcInputs,
+  type LiftedHestonMcOptions,
+  type LiftedHestonMcResults,
+} from '../engines/roughheston/liftedHestonMcCalls.js';
+export { padeRoughHestonLogCf, type PadeRoughHestonOptions } from '../engines/roughheston/padeRoughHestonLogCf.js';
+
 // Rough Heston and fractional solvers (issue 7, Adams route)
 export { mittagLeffler, mittagLefflerComplex } from './math/special/mittagLeffler.js';
 export { adamsWeights, type AdamsWeights } from './math/fractional/adamsWeights.js';

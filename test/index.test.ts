@@ -53,6 +53,8 @@ const functions = [
   'localVolGrid',
   'forwardCorrelation', 'reduceFactors', 'calibrateLiborMarketModel', 'simulateLiborMarketModel', 'mcLmmBermudanSwaption', 'mcLmmCapFloor',
   'fitSsviSurface', 'fitEssviSurface', 'fitSviSurface', // ssvi
+  // Rough Heston routes: Padé and Markovian lift (rhlift)
+  'liftKernel', 'liftKernelL2Error', 'liftedHestonLogCf', 'liftedHestonMcCalls', 'padeRoughHestonLogCf',
   'mittagLeffler', 'mittagLefflerComplex', 'adamsWeights', 'solveFractionalRiccati', 'solveVolterra', 'adamsRoughHestonLogCf', 'cosRoughHestonBatch', 'calibrateRoughHeston', 'lewisRoughHestonBatch',
 ];
 const enums = [
