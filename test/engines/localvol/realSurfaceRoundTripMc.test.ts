@@ -27,7 +27,7 @@ describe('MC local vol round trip on the SSVI fit to SPX 2023-02-15', () => {
     const report: Record<string, string> = {};
     for (const [label, days] of maturities) {
       const T = days / 365;
-      const steps = Math.max(Math.ceil(perYear * T), 200);
+      const steps = Math.max(Math.ceil(perYear * T), Number(process.env['LV_MC_MIN_STEPS'] ?? 200));
       const g = localVolMcGrid(lv, m.spot, m.riskFree, m.dividend, T, steps, nodes, 6);
       const F = m.surface.forward(T);
       const np = ks.length;
@@ -37,7 +37,7 @@ describe('MC local vol round trip on the SSVI fit to SPX 2023-02-15', () => {
         payoffs[np + i] = k < 0 ? -1 : 1;
       });
       const acc = new Float64Array(5 * np);
-      mcLocalVolRun({ samples: N, firstPath: 0, key0: 2023, key1: 215, steps, antithetic: true, stepData: g.stepData, volGrid: g.volGrid, nx: g.nx, params: g.params, payoffs, nPayoffs: np }, acc);
+      mcLocalVolRun({ samples: N, firstPath: 0, key0: Number(process.env['LV_MC_SEED'] ?? 2023), key1: 215, steps, antithetic: true, stepData: g.stepData, volGrid: g.volGrid, nx: g.nx, params: g.params, payoffs, nPayoffs: np }, acc);
       const D = g.riskFreeDiscount;
       const cells: string[] = [];
       ks.forEach((k, i) => {
