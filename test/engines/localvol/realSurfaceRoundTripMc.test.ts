@@ -27,7 +27,7 @@ describe('MC local vol round trip on the SSVI fit to SPX 2023-02-15', () => {
     const report: Record<string, string> = {};
     for (const [label, days] of maturities) {
       const T = days / 365;
-      const steps = Math.max(Math.ceil(perYear * T), Number(process.env['LV_MC_MIN_STEPS'] ?? 200));
+      const steps = Math.max(Math.ceil(perYear * T), Number(process.env['LV_MC_MIN_STEPS'] ?? 800));
       const g = localVolMcGrid(lv, m.spot, m.riskFree, m.dividend, T, steps, nodes, 6);
       const F = m.surface.forward(T);
       const np = ks.length;
@@ -62,5 +62,5 @@ describe('MC local vol round trip on the SSVI fit to SPX 2023-02-15', () => {
       report[`${label} (${steps} steps)`] = cells.join(' | ');
     }
     console.log(`MC − SSVI in bp ± SE, k = −0.3 … 0.3, ${N} antithetic samples:`, report);
-  });
+  }, 600_000); // LV_MC_SAMPLES=100000 takes about a minute
 });
