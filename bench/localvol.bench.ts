@@ -27,7 +27,6 @@ import { LocalVolSurface } from '../termstructures/volatility/LocalVolSurface.js
 import { localVolGrid } from '../termstructures/volatility/localVolGrid.js';
 import type { TotalVarianceDerivatives, TotalVarianceSurface } from '../termstructures/volatility/TotalVarianceSurface.js';
 import { FlatForward } from '../termstructures/yield/FlatForward.js';
-import type { YieldTermStructure } from '../termstructures/yield/YieldTermStructure.js';
 import { formatRate, medianSeconds } from './_lib/measure.js';
 import { vanillaOptionImpliedVolatility } from '../engines/blackscholes/formulas/vanillaOptionImpliedVolatility.js';
 import { VanillaOption } from '../instruments/VanillaOption.js';
