@@ -110,7 +110,7 @@ const BASIS = 6; // 1, S, S², A, A·S, A²
  * kernel on the sub-model of the forwards still alive), the policy deciding exercise on them. With
  * L_k = Z_k where the policy exercises and Q_k where not, the martingale of the lower-bound value
  * process has increments π_{k+1} − π_k = L_{k+1} − Q_k (and L_0 − E[L_0] from time 0), so
- * Δ̂ = mean of max_k (Z_k − L_0 − Σ_{j<k}(L_{j+1} − Q_j)) and Û = L̂ + Δ̂ (duality:
+ * Δ̂ = mean of max_k (Z_k − L_0 − Σ_{j=0}^{k−1}(L_{j+1} − Q_j)) and Û = L̂ + Δ̂ (duality:
  * V_0 ≤ E[max_k (Z_k − π_k)]). Inner noise biases Δ̂ upwards (the max of noisy estimates); the
  * bias falls as innerPaths grows. The outer pass is independent of the pricing pass (seed + 2).
  * Source: F. A. Longstaff, E. S. Schwartz (2001), Rev. Financial Studies 14(1); L. Andersen,

@@ -25,7 +25,7 @@ export interface FactorReduction {
  * B = V_k Λ_k^{1/2} from the k largest eigenpairs (negative eigenvalues, which a parametric or
  * estimated matrix may carry from round-off, are treated as 0). With `rescale: 'diagonal'`
  * each row of B is scaled to the length √a_ii so that B·Bᵀ keeps the input's diagonal (for a
- * correlation matrix the unit diagonal: Rebonato's rescaling; for a covariance, every variance). `varianceKept` = Σ_{i<k} λ_i / Σ_i max(λ_i, 0) before rescaling.
+ * correlation matrix the unit diagonal: Rebonato's rescaling; for a covariance, every variance). `varianceKept` = Σ_{i=0}^{k−1} λ_i / Σ_i max(λ_i, 0) before rescaling.
  * Source: R. Rebonato (2004), "Volatility and Correlation", 2nd ed., §20.4 (the
  * spectral decomposition and its rescaling); P. Jäckel (2002), "Monte Carlo Methods in Finance",
  * §6.2.

@@ -49,7 +49,7 @@ export interface LmmPath {
    */
   readonly forwards: Float64Array;
   /**
-   * Deflators D_m = P(0, T_0) / Π_{j<m}(1 + τ_j L_j(fixing)), m = 0…N: a cash flow X paid at T_m
+   * Deflators D_m = P(0, T_0) / Π_{j=0}^{m−1}(1 + τ_j L_j(fixing)), m = 0…N: a cash flow X paid at T_m
    * is worth E[X·D_m] today (spot LIBOR measure; for backward-looking rates the bank account of
    * the compounded rate).
    */

@@ -42,7 +42,7 @@ export interface RoughHestonFourierOptions {
   readonly truncation?: number;
   /**
    * Target of |φ(u_N)|/(1 + u_N²) at the last cosine term of each maturity (N from the large-u
-   * decay |φ(u)| ≈ e^{−β|u|}, {@link roughHestonCfDecay}); default 1e-10; in (0, 0.1).
+   * decay |φ(u)| ≈ e^{−β|u|}, `roughHestonCfDecay`); default 1e-10; in (0, 0.1).
    */
   readonly tolerance?: number;
   /** Backend of the COS strike sums; default `'auto'`. */
@@ -89,7 +89,7 @@ export function roughHestonCfDecay(p: RoughHestonParameters, t: number): number 
  *
  * @remarks
  * One truncation range [a, b] for all maturities: the union of c1_j ± L·√w_j, w_j = ∫₀^{T_j} E[V]
- * ({@link roughHestonIntegratedVariance}), c1_j = ln(F_j/S) − w_j/2. The cosine nodes
+ * (`roughHestonIntegratedVariance`), c1_j = ln(F_j/S) − w_j/2. The cosine nodes
  * u_k = kπ/(b − a) are shared, so node k's characteristic function is needed only at the
  * maturities whose N_j exceed k: the nodes are grouped by that set and the route is called once per
  * group with the maturities T_0 … T_j (for the Adams route: one Riccati solve per node, to the

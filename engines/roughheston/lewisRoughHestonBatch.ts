@@ -17,7 +17,7 @@ const panelEdge = (p: number): number => (p <= 8 ? p : 8 + 4 * (p - 8));
  * With X = ln(S_T/F_T) and k = ln(K/F): undiscounted c = F − (√(FK)/π) ∫₀^∞ Re[e^{−iuk} φ_X(u − i/2)]
  * du/(u² + ¼) (Lewis 2001, eq. (3.11); Gatheral 2006, eq. (2.10)); C = D_r·c, puts by parity. The
  * integral runs over panels (width 1 below u = 8, 4 above) with the 15-point Kronrod rule, up to U_j where
- * e^{−βU}/(¼ + U²) ≤ tolerance (β the large-u decay, {@link roughHestonCfDecay}); the nodes are
+ * e^{−βU}/(¼ + U²) ≤ tolerance (β the large-u decay, `roughHestonCfDecay`); the nodes are
  * grouped by the maturities that need them, and the route is called once per group at the complex
  * nodes u − i/2. The `truncation` option is ignored.
  * Source: A. Lewis (2001), "A simple option formula for general jump-diffusion and other

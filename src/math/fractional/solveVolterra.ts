@@ -28,7 +28,7 @@ export interface VolterraProblem<X extends number | Complex> {
 }
 
 /**
- * The solution of {@link solveVolterra}: paths × (n + 1) values, path-major.
+ * The solution of `solveVolterra`: paths × (n + 1) values, path-major.
  * @public
  */
 export interface VolterraSolution {
@@ -73,7 +73,7 @@ export interface VolterraSolution {
  * @public
  */
 export function solveVolterra(problem: VolterraProblem<number>): VolterraSolution;
-/** Complex-state form of {@link solveVolterra}. @public */
+/** Complex-state form of `solveVolterra`. @public */
 export function solveVolterra(problem: VolterraProblem<Complex>): VolterraSolution;
 export function solveVolterra(problem: VolterraProblem<number> | VolterraProblem<Complex>): VolterraSolution {
   const { alpha, x0, drift, horizon, steps: n } = problem;
