@@ -12,7 +12,8 @@ import { PricingEngine } from '../PricingEngine.js';
 import type { McEngineOptions } from '../montecarlo/McEngineOptions.js';
 import { uniformTimes } from '../montecarlo/_lib/gbmGrid.js';
 import { resolveMcOptions, type ResolvedMcOptions } from '../montecarlo/_lib/resolveMcOptions.js';
-import { estimate, runMonteCarlo } from '../montecarlo/_lib/runMonteCarlo.js';
+import { forwardCheck } from '../montecarlo/_lib/forwardCheck.js';
+import { runMonteCarlo } from '../montecarlo/_lib/runMonteCarlo.js';
 
 /**
  * Options of {@link McLocalVolEngine}: the Monte Carlo options plus the local-vol grid.
@@ -260,18 +261,11 @@ export class McLocalVolEngine extends PricingEngine<VanillaOptionArguments> {
         stepData: g.stepData, volGrid: g.volGrid, nx: g.nx, params: g.params, payoffs, nPayoffs: 1,
       }, acc, o.backend);
     });
-    const fwd = estimate(e.sums.subarray(2, 4), e.samples, undefined);
     return {
       value: e.value,
       errorEstimate: e.errorEstimate,
       greeks: {},
-      additionalResults: {
-        samples: e.samples,
-        timeSteps: steps,
-        logSpotNodes: g.nx,
-        forwardEstimate: fwd.value / g.riskFreeDiscount,
-        forwardErrorEstimate: fwd.errorEstimate / g.riskFreeDiscount,
-      },
+      additionalResults: { samples: e.samples, timeSteps: steps, logSpotNodes: g.nx, ...forwardCheck(e, g.riskFreeDiscount) },
     };
   }
 }
