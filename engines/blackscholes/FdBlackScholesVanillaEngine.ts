@@ -2,18 +2,12 @@ import { checkFinite, checkNonNegative } from '../../src/_lib/checks.js';
 import { InvalidInputError } from '../../src/errors.js';
 import type { GeneralizedBlackScholesProcess } from '../../src/processes/GeneralizedBlackScholesProcess.js';
 import { Date } from '../../src/time/Date.js';
-import type { AmericanExercise } from '../../instruments/exercises/AmericanExercise.js';
-import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
-import { OptionType } from '../../instruments/OptionType.js';
-import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { VanillaOptionArguments } from '../../instruments/VanillaOption.js';
-import { concentratedGrid } from '../finitedifferences/concentratedGrid.js';
-import { FdBlackScholesSolver, type FdBlackScholesProblem, type FdEarlyExercise, type FdScheme } from '../finitedifferences/FdBlackScholesSolver.js';
-import { blackScholesMarket, logSpotBounds } from '../finitedifferences/_lib/blackScholesMarket.js';
+import type { FdBlackScholesSolver, FdEarlyExercise, FdScheme } from '../finitedifferences/FdBlackScholesSolver.js';
+import type { concentratedGrid } from '../finitedifferences/concentratedGrid.js';
 import { checkFdOptions } from '../finitedifferences/_lib/checkFdOptions.js';
-import { cellAveragedAtStrike } from '../finitedifferences/_lib/cellAveragedAtStrike.js';
-import { interpolateAt } from '../finitedifferences/_lib/interpolateAt.js';
+import { priceFdVanilla } from '../finitedifferences/_lib/priceFdVanilla.js';
 import { PricingEngine } from '../PricingEngine.js';
 
 /**
@@ -99,76 +93,13 @@ export class FdBlackScholesVanillaEngine extends PricingEngine<VanillaOptionArgu
    * @throws ConvergenceError when PSOR does not converge.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
-    if (!(args.payoff instanceof PlainVanillaPayoff)) throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
-    const s = this.settings;
-    const strike = args.payoff.strike;
-    const omega: number = args.payoff.optionType;
-    if (!(strike > 0)) throw InvalidInputError.outOfRange('strike', strike, '(0, ∞)');
-    const market = blackScholesMarket(this.process, args.exercise.lastDate(), strike);
-    const { spot, maturity: T } = market;
-    if (!(T > 0)) return { value: Math.max(omega * (spot - strike), 0), greeks: {}, additionalResults: { timeToExpiry: Math.max(T, 0) } };
-
-    const dividends = (this.options.dividends ?? [])
-      .map((d) => ({ time: market.timeOf(d.date), amount: d.amount }))
-      .filter((d) => d.time > 0 && d.time < T && d.amount > 0);
-    const pvDividends = dividends.reduce((sum, d) => sum + d.amount * market.riskFreeDiscount(d.time), 0);
-    if (!(spot - pvDividends > 0)) throw InvalidInputError.outOfRange('dividends (present value)', pvDividends, `[0, spot = ${spot})`);
-    const forward = ((spot - pvDividends) * market.dividendDiscount(T)) / market.riskFreeDiscount(T);
-    const [xMin, xMax] = logSpotBounds(Math.min(spot - pvDividends, forward), Math.max(spot, forward), strike, Math.sqrt(market.totalVariance));
-    const x = concentratedGrid(xMin, xMax, s.xGrid, Math.log(strike), s.density);
-    const payoff = x.map((xi) => Math.max(omega * (Math.exp(xi) - strike), 0));
-    const terminal = cellAveragedAtStrike(x, payoff, strike, omega);
-
-    const problem: FdBlackScholesProblem = {
-      x,
-      terminal,
-      maturity: T,
-      timeSteps: s.tGrid,
-      dampingSteps: s.dampingSteps,
-      scheme: s.scheme,
-      coefficients: market.coefficients,
-      dividends,
-      ...exerciseOf(args, market.timeOf, payoff, s.earlyExercise, omega),
-    };
-    const solution = new FdBlackScholesSolver(problem).solve();
-    const x0 = Math.log(spot);
-    const now = interpolateAt(x, solution.values, x0);
-    const later = interpolateAt(x, solution.valuesAtFirstStep, x0);
-    let value = now.value;
-    let delta = now.dx / spot;
-    let gamma = (now.dxx - now.dx) / (spot * spot);
-    let theta = (later.value - now.value) / solution.firstStepTime;
-    // The exercise constraint holds at the nodes; between nodes the cubic through them can dip
-    // below the payoff near the exercise boundary (measured up to 9e-3 on a 60-node grid).
-    // Exercisable now, the option is worth at least its intrinsic value at the spot itself.
-    const intrinsic = Math.max(omega * (spot - strike), 0);
-    if (problem.american !== undefined && problem.american.from === 0 && value < intrinsic) {
-      value = intrinsic;
-      delta = omega;
-      gamma = 0;
-      theta = 0;
-    }
-    return {
-      value,
-      greeks: { delta, gamma, theta, thetaPerDay: theta / 365 },
-      additionalResults: { xMin, xMax, xGrid: s.xGrid, tGrid: s.tGrid, timeToExpiry: T },
-    };
+    return priceFdVanilla(args, this.process, this.settings, (market) => {
+      const dividends = (this.options.dividends ?? [])
+        .map((d) => ({ time: market.timeOf(d.date), amount: d.amount }))
+        .filter((d) => d.time > 0 && d.time < market.maturity && d.amount > 0);
+      const pvDividends = dividends.reduce((sum, d) => sum + d.amount * market.riskFreeDiscount(d.time), 0);
+      if (!(market.spot - pvDividends > 0)) throw InvalidInputError.outOfRange('dividends (present value)', pvDividends, `[0, spot = ${market.spot})`);
+      return { spotLessDividends: market.spot - pvDividends, dividends };
+    });
   }
 }
-
-function exerciseOf(
-  args: VanillaOptionArguments,
-  timeOf: (d: Date) => number,
-  obstacle: Float64Array,
-  method: FdEarlyExercise,
-  omega: number,
-): Pick<FdBlackScholesProblem, 'american' | 'bermudan'> {
-  const ex = args.exercise;
-  if (ex.type === ExerciseType.American) {
-    const from = Math.max(timeOf((ex as AmericanExercise).earliestDate), 0);
-    return { american: { obstacle, from, method, exerciseAtLow: omega === OptionType.Put } };
-  }
-  if (ex.type === ExerciseType.Bermudan) return { bermudan: { obstacle, times: ex.dates().map(timeOf).filter((t) => t >= 0) } };
-  return {};
-}
-

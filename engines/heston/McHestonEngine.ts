@@ -8,6 +8,7 @@ import { PricingEngine } from '../PricingEngine.js';
 import type { McEngineOptions } from '../montecarlo/McEngineOptions.js';
 import { uniformTimes } from '../montecarlo/_lib/gbmGrid.js';
 import { resolveMcOptions, type ResolvedMcOptions } from '../montecarlo/_lib/resolveMcOptions.js';
+import { forwardCheck } from '../montecarlo/_lib/forwardCheck.js';
 import { estimate, runMonteCarlo } from '../montecarlo/_lib/runMonteCarlo.js';
 import { hestonVanillaInputs } from './_lib/hestonVanillaInputs.js';
 
@@ -169,18 +170,11 @@ export class McHestonEngine extends PricingEngine<VanillaOptionArguments> {
       // The control's mean is exact only where every step was corrected: drop it.
       e = { ...e, ...estimate(e.sums, e.samples, undefined) };
     }
-    const fwd = estimate(e.sums.subarray(2, 4), e.samples, undefined);
     return {
       value: e.value,
       errorEstimate: e.errorEstimate,
       greeks: {},
-      additionalResults: {
-        samples: e.samples,
-        timeSteps: steps,
-        forwardEstimate: fwd.value / riskFreeDiscount,
-        forwardErrorEstimate: fwd.errorEstimate / riskFreeDiscount,
-        uncorrectedSteps: uncorrected,
-      },
+      additionalResults: { samples: e.samples, timeSteps: steps, ...forwardCheck(e, riskFreeDiscount), uncorrectedSteps: uncorrected },
     };
   }
 }

@@ -1,16 +1,8 @@
-import { InvalidInputError } from '../../src/errors.js';
 import type { GeneralizedBlackScholesProcess } from '../../src/processes/GeneralizedBlackScholesProcess.js';
 import type { BarrierOptionArguments } from '../../instruments/BarrierOption.js';
-import { BarrierType } from '../../instruments/BarrierType.js';
-import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
-import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
-import { concentratedGrid } from '../finitedifferences/concentratedGrid.js';
-import { FdBlackScholesSolver } from '../finitedifferences/FdBlackScholesSolver.js';
-import { blackScholesMarket, logSpotBounds } from '../finitedifferences/_lib/blackScholesMarket.js';
-import { cellAveragedAtStrike } from '../finitedifferences/_lib/cellAveragedAtStrike.js';
 import { checkFdOptions } from '../finitedifferences/_lib/checkFdOptions.js';
-import { interpolateAt } from '../finitedifferences/_lib/interpolateAt.js';
+import { priceFdBarrier } from '../finitedifferences/_lib/priceFdBarrier.js';
 import { PricingEngine } from '../PricingEngine.js';
 import { FdLocalVolVanillaEngine, type FdLocalVolVanillaEngineOptions } from './FdLocalVolVanillaEngine.js';
 import { localVolVariance } from './_lib/localVolVariance.js';
@@ -77,63 +69,6 @@ export class FdLocalVolBarrierEngine extends PricingEngine<BarrierOptionArgument
    * @throws ArbitrageError from the local-vol surface where Dupire's formula breaks down on the grid.
    */
   calculate(args: BarrierOptionArguments): PricingResults {
-    if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
-    if (!(args.payoff instanceof PlainVanillaPayoff)) throw InvalidInputError.outOfRange('payoff', args.payoff.name(), '{Vanilla}');
-    const { barrier, rebate, barrierType } = args;
-    const strike = args.payoff.strike;
-    const omega: number = args.payoff.optionType;
-    const market = blackScholesMarket(this.process, args.exercise.lastDate(), strike);
-    const { spot, maturity: T } = market;
-    const down = barrierType === BarrierType.DownIn || barrierType === BarrierType.DownOut;
-    const knockIn = barrierType === BarrierType.DownIn || barrierType === BarrierType.UpIn;
-    const triggered = down ? spot <= barrier : spot >= barrier;
-    if (triggered || !(T > 0)) {
-      if (knockIn && triggered) return this.vanilla.calculate({ payoff: args.payoff, exercise: args.exercise });
-      const value = triggered ? rebate : knockIn ? rebate : Math.max(omega * (spot - strike), 0);
-      return { value, greeks: {}, additionalResults: { timeToExpiry: Math.max(T, 0) } };
-    }
-
-    const s = this.settings;
-    const forward = (spot * market.dividendDiscount(T)) / market.riskFreeDiscount(T);
-    let [xMin, xMax] = logSpotBounds(Math.min(spot, forward), Math.max(spot, forward), strike, Math.sqrt(market.totalVariance));
-    if (down) xMin = Math.log(barrier);
-    else xMax = Math.log(barrier);
-    const lnK = Math.log(strike);
-    const center = lnK > xMin && lnK < xMax ? lnK : Math.log(spot);
-    const x = concentratedGrid(xMin, xMax, s.xGrid, center, s.density);
-    const payoff = cellAveragedAtStrike(x, x.map((xi) => Math.max(omega * (Math.exp(xi) - strike), 0)), strike, omega);
-    const boundary = knockIn ? 0 : rebate;
-    const terminal = knockIn ? payoff.map((v) => v - rebate) : payoff;
-    terminal[down ? 0 : x.length - 1] = boundary;
-    const solution = new FdBlackScholesSolver({
-      x,
-      terminal,
-      maturity: T,
-      timeSteps: s.tGrid,
-      dampingSteps: s.dampingSteps,
-      scheme: s.scheme,
-      coefficients: market.coefficients,
-      localVariance: localVolVariance(this.vanilla.localVolatility, x),
-      ...(down ? { lowerValue: boundary } : { upperValue: boundary }),
-    }).solve();
-    const x0 = Math.log(spot);
-    const now = interpolateAt(x, solution.values, x0);
-    const later = interpolateAt(x, solution.valuesAtFirstStep, x0);
-    let value = now.value;
-    let delta = now.dx / spot;
-    let gamma = (now.dxx - now.dx) / (spot * spot);
-    let theta = (later.value - now.value) / solution.firstStepTime;
-    if (knockIn) {
-      const v = this.vanilla.calculate({ payoff: args.payoff, exercise: args.exercise });
-      value = v.value - value;
-      delta = v.greeks.delta! - delta;
-      gamma = v.greeks.gamma! - gamma;
-      theta = v.greeks.theta! - theta;
-    }
-    return {
-      value,
-      greeks: { delta, gamma, theta, thetaPerDay: theta / 365 },
-      additionalResults: { xGrid: s.xGrid, tGrid: s.tGrid, timeToExpiry: T },
-    };
+    return priceFdBarrier(args, this.process, this.settings, this.vanilla, (x) => localVolVariance(this.vanilla.localVolatility, x));
   }
 }

@@ -2,17 +2,17 @@ import { InvalidInputError } from '../../src/errors.js';
 import { LOCAL_VOL_PARAMS, mcLocalVolRun } from '../../src/kernels/mclocalvol.js';
 import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
-import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { VanillaOptionArguments } from '../../instruments/VanillaOption.js';
 import type { LocalVolTermStructure } from '../../termstructures/volatility/LocalVolTermStructure.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
+import { europeanVanillaPayoff } from '../_lib/europeanVanillaPayoff.js';
 import { PricingEngine } from '../PricingEngine.js';
 import type { McEngineOptions } from '../montecarlo/McEngineOptions.js';
 import { uniformTimes } from '../montecarlo/_lib/gbmGrid.js';
 import { resolveMcOptions, type ResolvedMcOptions } from '../montecarlo/_lib/resolveMcOptions.js';
-import { estimate, runMonteCarlo } from '../montecarlo/_lib/runMonteCarlo.js';
+import { forwardCheck } from '../montecarlo/_lib/forwardCheck.js';
+import { runMonteCarlo } from '../montecarlo/_lib/runMonteCarlo.js';
 
 /**
  * Options of {@link McLocalVolEngine}: the Monte Carlo options plus the local-vol grid.
@@ -230,12 +230,7 @@ export class McLocalVolEngine extends PricingEngine<VanillaOptionArguments> {
    * @throws QuantflowError (code `NUMERICAL_OVERFLOW`) when a simulated payoff is not finite.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
-    if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
-    const payoff = args.payoff as unknown;
-    if (!(payoff instanceof PlainVanillaPayoff)) {
-      const name = (payoff as { name?: () => string }).name?.() ?? String(payoff);
-      throw InvalidInputError.outOfRange('payoff', name, '{Vanilla}');
-    }
+    const payoff = europeanVanillaPayoff(args);
     const strike = payoff.strike;
     const omega = payoff.optionType;
     const spot = this.x0.currentLink().value();
@@ -260,18 +255,11 @@ export class McLocalVolEngine extends PricingEngine<VanillaOptionArguments> {
         stepData: g.stepData, volGrid: g.volGrid, nx: g.nx, params: g.params, payoffs, nPayoffs: 1,
       }, acc, o.backend);
     });
-    const fwd = estimate(e.sums.subarray(2, 4), e.samples, undefined);
     return {
       value: e.value,
       errorEstimate: e.errorEstimate,
       greeks: {},
-      additionalResults: {
-        samples: e.samples,
-        timeSteps: steps,
-        logSpotNodes: g.nx,
-        forwardEstimate: fwd.value / g.riskFreeDiscount,
-        forwardErrorEstimate: fwd.errorEstimate / g.riskFreeDiscount,
-      },
+      additionalResults: { samples: e.samples, timeSteps: steps, logSpotNodes: g.nx, ...forwardCheck(e, g.riskFreeDiscount) },
     };
   }
 }

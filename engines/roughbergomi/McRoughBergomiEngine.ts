@@ -3,10 +3,9 @@ import type { RoughBergomiModel } from '../../src/models/RoughBergomiModel.js';
 import { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
-import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
-import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { VanillaOptionArguments } from '../../instruments/VanillaOption.js';
+import { europeanVanillaPayoff } from '../_lib/europeanVanillaPayoff.js';
 import { PricingEngine } from '../PricingEngine.js';
 import { roughBergomiSmile, type RoughBergomiMcOptions } from './roughBergomiSmile.js';
 
@@ -76,12 +75,7 @@ export class McRoughBergomiEngine extends PricingEngine<VanillaOptionArguments> 
    * (code `NUMERICAL_OVERFLOW`) when a simulated value is not finite.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
-    if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
-    const payoff = args.payoff as unknown;
-    if (!(payoff instanceof PlainVanillaPayoff)) {
-      const name = (payoff as { name?: () => string }).name?.() ?? String(payoff);
-      throw InvalidInputError.outOfRange('payoff', name, '{Vanilla}');
-    }
+    const payoff = europeanVanillaPayoff(args);
     const S = this.spot.currentLink().value();
     if (!(Number.isFinite(S) && S > 0)) throw new QuantflowError(`spot = ${S} is not a valid quote (finite, > 0)`, 'INVALID_QUOTE', { spot: S });
     const expiry = args.exercise.lastDate();

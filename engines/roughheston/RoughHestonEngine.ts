@@ -1,9 +1,8 @@
 import { InvalidInputError } from '../../src/errors.js';
 import type { RoughHestonModel } from '../../src/models/RoughHestonModel.js';
-import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
-import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { VanillaOptionArguments } from '../../instruments/VanillaOption.js';
+import { europeanVanillaPayoff } from '../_lib/europeanVanillaPayoff.js';
 import { PricingEngine } from '../PricingEngine.js';
 import { hestonCosStrikeSums } from '../../src/kernels/heston.js';
 import type { RoughHestonParameters } from '../../src/processes/RoughHestonParameters.js';
@@ -68,12 +67,7 @@ export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
    * @throws QuantflowError (code `INVALID_QUOTE`) when the spot or a curve quote is invalid.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
-    if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
-    const payoff = args.payoff as unknown;
-    if (!(payoff instanceof PlainVanillaPayoff)) {
-      const name = (payoff as { name?: () => string }).name?.() ?? String(payoff);
-      throw InvalidInputError.outOfRange('payoff', name, '{Vanilla}');
-    }
+    const payoff = europeanVanillaPayoff(args);
     const model = this.model;
     const expiry = args.exercise.lastDate();
     const riskFree = model.riskFreeRate.currentLink();

@@ -1,8 +1,6 @@
 import { InvalidInputError } from '../../src/errors.js';
 import type { Handle } from '../../src/patterns/Handle.js';
-import { ExerciseType } from '../../instruments/exercises/ExerciseType.js';
 import type { OptionType } from '../../instruments/OptionType.js';
-import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { VanillaOptionArguments } from '../../instruments/VanillaOption.js';
 import type { SabrSmileSection } from '../../termstructures/volatility/sabr/SabrSmileSection.js';
@@ -16,6 +14,7 @@ import { blackFormulaForwardDerivative } from '../blackscholes/formulas/blackFor
 import { blackFormulaStdDevDerivative } from '../blackscholes/formulas/blackFormulaStdDevDerivative.js';
 import { bachelierBlackFormulaImpliedVol } from '../blackscholes/formulas/bachelierBlackFormulaImpliedVol.js';
 import { blackFormulaImpliedStdDev } from '../blackscholes/formulas/blackFormulaImpliedStdDev.js';
+import { europeanVanillaPayoff } from '../_lib/europeanVanillaPayoff.js';
 import { PricingEngine } from '../PricingEngine.js';
 import { resolveSabrPdeOptions, sabrArbitrageFreeDensity, type SabrArbitrageFreeDensity, type SabrPdeOptions } from './sabrArbitrageFreeDensity.js';
 
@@ -106,12 +105,7 @@ export class AnalyticSabrEuropeanEngine extends PricingEngine<VanillaOptionArgum
    *   expiry not the section's (naming the values and the allowed range), or (expansion method) K + shift ≤ 0.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
-    if (args.exercise.type !== ExerciseType.European) throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
-    const payoff = args.payoff as unknown;
-    if (!(payoff instanceof PlainVanillaPayoff)) {
-      const name = (payoff as { name?: () => string }).name?.() ?? String(payoff);
-      throw InvalidInputError.outOfRange('payoff', name, '{Vanilla}');
-    }
+    const payoff = europeanVanillaPayoff(args);
     const s = this.section;
     const curve = this.discountCurve.currentLink();
     const expiry = args.exercise.lastDate();

@@ -1,10 +1,8 @@
 // What both Heston vanilla engines read: the option's terms and the model's market, checked once.
-import { InvalidInputError } from '../../../src/errors.js';
 import type { HestonModel } from '../../../src/models/HestonModel.js';
 import type { HestonParameters } from '../../../src/processes/HestonParameters.js';
-import { ExerciseType } from '../../../instruments/exercises/ExerciseType.js';
-import { PlainVanillaPayoff } from '../../../instruments/payoffs/PlainVanillaPayoff.js';
 import type { VanillaOptionArguments } from '../../../instruments/VanillaOption.js';
+import { europeanVanillaPayoff } from '../../_lib/europeanVanillaPayoff.js';
 
 export interface HestonVanillaInputs {
   readonly spot: number;
@@ -20,14 +18,7 @@ export interface HestonVanillaInputs {
 
 /** Checks European exercise and a plain vanilla payoff; reads spot, curves and parameters. */
 export function hestonVanillaInputs(model: HestonModel, args: VanillaOptionArguments): HestonVanillaInputs {
-  if (args.exercise.type !== ExerciseType.European) {
-    throw InvalidInputError.outOfRange('exercise.type', args.exercise.type, '{European}');
-  }
-  const payoff = args.payoff as unknown;
-  if (!(payoff instanceof PlainVanillaPayoff)) {
-    const name = (payoff as { name?: () => string }).name?.() ?? String(payoff);
-    throw InvalidInputError.outOfRange('payoff', name, '{Vanilla}');
-  }
+  const payoff = europeanVanillaPayoff(args);
   const process = model.process;
   const expiry = args.exercise.lastDate();
   const riskFree = process.riskFreeRate.currentLink();
