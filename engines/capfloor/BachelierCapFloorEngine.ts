@@ -1,18 +1,13 @@
-import { checkPositive } from '../../src/_lib/checks.js';
-import { InvalidInputError } from '../../src/errors.js';
-import { Handle } from '../../src/patterns/Handle.js';
+import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { Settings } from '../../src/settings.js';
-import { Actual365Fixed } from '../../src/time/Actual365Fixed.js';
 import type { DayCounter } from '../../src/time/DayCounter.js';
 import type { CapFloorArguments } from '../../instruments/CapFloor.js';
-import { OptionType } from '../../instruments/OptionType.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
-import { quoteHandle } from '../../termstructures/_lib/quoteHandle.js';
 import { bachelierBlackFormula } from '../blackscholes/formulas/bachelierBlackFormula.js';
+import { flatVolEngineInputs } from '../_lib/flatVolEngine.js';
 import { PricingEngine } from '../PricingEngine.js';
-import { priceCapFloor } from './_lib/priceCapFloor.js';
+import { priceCapFloorOnFlatVol } from './_lib/priceCapFloor.js';
 
 /**
  * Prices caps, floors and collars by Bachelier's normal model per optionlet on a flat normal vol:
@@ -40,25 +35,13 @@ export class BachelierCapFloorEngine extends PricingEngine<CapFloorArguments> {
    */
   constructor(readonly discountCurve: Handle<YieldTermStructure>, volatility: number | Handle<Quote>, options: { readonly dayCounter?: DayCounter } = {}) {
     super();
-    if (!(discountCurve instanceof Handle)) throw InvalidInputError.outOfRange('discountCurve', discountCurve, 'a Handle<YieldTermStructure>');
-    this.volatility = quoteHandle('volatility', volatility, checkPositive);
-    this.dayCounter = options.dayCounter ?? new Actual365Fixed();
-    this.registerWith(discountCurve);
-    this.registerWith(this.volatility);
-    this.registerWith(Settings.instance.evaluationDate);
+    const inputs = flatVolEngineInputs(this, discountCurve, volatility, options.dayCounter);
+    this.volatility = inputs.volatility;
+    this.dayCounter = inputs.dayCounter;
   }
 
   /** @throws InvalidInputError for a non-positive vol quote; whatever the curve throws. */
   calculate(args: CapFloorArguments): PricingResults {
-    const curve = this.discountCurve.currentLink();
-    const sigma = this.volatility.currentLink().value();
-    checkPositive('volatility', sigma);
-    const today = Settings.instance.evaluationDate.value();
-    return priceCapFloor(args, (o, w, K) => {
-      const D = curve.discount(o.paymentDate, true);
-      const T = this.dayCounter.yearFraction(today, o.fixingDate);
-      if (o.isFixed || T <= 0) return D * Math.max(w * (o.indexFixing - K), 0);
-      return bachelierBlackFormula(w === 1 ? OptionType.Call : OptionType.Put, K, o.indexFixing, sigma * Math.sqrt(T), D);
-    });
+    return priceCapFloorOnFlatVol(args, this.discountCurve.currentLink(), this.dayCounter, this.volatility, bachelierBlackFormula);
   }
 }

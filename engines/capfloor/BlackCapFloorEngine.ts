@@ -1,18 +1,13 @@
-import { checkNonNegative, checkPositive } from '../../src/_lib/checks.js';
-import { InvalidInputError } from '../../src/errors.js';
-import { Handle } from '../../src/patterns/Handle.js';
+import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { Settings } from '../../src/settings.js';
-import { Actual365Fixed } from '../../src/time/Actual365Fixed.js';
 import type { DayCounter } from '../../src/time/DayCounter.js';
 import type { CapFloorArguments } from '../../instruments/CapFloor.js';
-import { OptionType } from '../../instruments/OptionType.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
-import { quoteHandle } from '../../termstructures/_lib/quoteHandle.js';
 import { blackFormula } from '../blackscholes/formulas/blackFormula.js';
+import { flatVolEngineInputs } from '../_lib/flatVolEngine.js';
 import { PricingEngine } from '../PricingEngine.js';
-import { priceCapFloor } from './_lib/priceCapFloor.js';
+import { priceCapFloorOnFlatVol } from './_lib/priceCapFloor.js';
 
 /**
  * Prices caps, floors and collars by Black-76 per optionlet on a flat (optionally shifted)
@@ -44,29 +39,22 @@ export class BlackCapFloorEngine extends PricingEngine<CapFloorArguments> {
    */
   constructor(readonly discountCurve: Handle<YieldTermStructure>, volatility: number | Handle<Quote>, options: { readonly displacement?: number; readonly dayCounter?: DayCounter } = {}) {
     super();
-    if (!(discountCurve instanceof Handle)) throw InvalidInputError.outOfRange('discountCurve', discountCurve, 'a Handle<YieldTermStructure>');
-    this.volatility = quoteHandle('volatility', volatility, checkPositive);
-    this.displacement = options.displacement ?? 0;
-    checkNonNegative('options.displacement', this.displacement);
-    this.dayCounter = options.dayCounter ?? new Actual365Fixed();
-    this.registerWith(discountCurve);
-    this.registerWith(this.volatility);
-    this.registerWith(Settings.instance.evaluationDate);
+    const inputs = flatVolEngineInputs(this, discountCurve, volatility, options.dayCounter, options.displacement ?? 0);
+    this.volatility = inputs.volatility;
+    this.displacement = inputs.displacement;
+    this.dayCounter = inputs.dayCounter;
   }
 
   /** @throws InvalidInputError for a non-positive vol quote; whatever the curve throws. */
   calculate(args: CapFloorArguments): PricingResults {
-    const curve = this.discountCurve.currentLink();
-    const sigma = this.volatility.currentLink().value();
-    checkPositive('volatility', sigma);
-    const today = Settings.instance.evaluationDate.value();
     const d = this.displacement;
-    return priceCapFloor(args, (o, w, K) => {
-      const D = curve.discount(o.paymentDate, true);
-      const F = o.indexFixing;
-      const T = this.dayCounter.yearFraction(today, o.fixingDate);
-      if (o.isFixed || T <= 0 || K + d <= 0) return D * Math.max(w * (F - K), 0);
-      return blackFormula(w === 1 ? OptionType.Call : OptionType.Put, K, F, sigma * Math.sqrt(T), D, d);
-    });
+    return priceCapFloorOnFlatVol(
+      args,
+      this.discountCurve.currentLink(),
+      this.dayCounter,
+      this.volatility,
+      (type, K, F, stdDev, D) => blackFormula(type, K, F, stdDev, D, d),
+      (K) => K + d <= 0,
+    );
   }
 }

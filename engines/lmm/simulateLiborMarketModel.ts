@@ -6,7 +6,7 @@ import { BrownianBridge } from '../montecarlo/BrownianBridge.js';
 import { RunningStatistics } from '../montecarlo/RunningStatistics.js';
 import { SobolSequence } from '../montecarlo/SobolSequence.js';
 import type { LiborMarketModel } from './LiborMarketModel.js';
-import { reduceFactors } from './reduceFactors.js';
+import { lmmStepLayout } from './_lib/lmmRestart.js';
 
 /**
  * Options of {@link simulateLiborMarketModel}.
@@ -122,43 +122,9 @@ export function simulateLiborMarketModel(model: LiborMarketModel, options: LmmSi
   const d = model.displacement;
 
   // Steps end at the rate times: N steps for term rates (forward m fixes at the end of step m),
-  // N + 1 for backward-looking rates (forward m − 1 accrues during step m and fixes at its end).
-  const backward = model.rateType === 'backwardLooking';
-  const steps = backward ? n + 1 : n;
-  const covs: Float64Array[] = [];
-  const roots: Float64Array[] = [];
-  const ks: number[] = [];
-  const firsts: number[] = [];
-  let varianceKept = 1;
-  for (let m = 0; m < steps; m++) {
-    const t1 = m === 0 ? 0 : (model.rateTimes[m - 1] as number);
-    const t2 = model.rateTimes[m] as number;
-    const f = backward ? Math.max(m - 1, 0) : m;
-    const alive = n - f;
-    const c = new Float64Array(alive * alive);
-    for (let i = 0; i < alive; i++) for (let j = 0; j <= i; j++) c[i * alive + j] = c[j * alive + i] = model.integratedCovariance(f + i, f + j, t1, t2);
-    const k = Math.min(factors, alive);
-    const r = reduceFactors(c, alive, k, 'diagonal');
-    varianceKept = Math.min(varianceKept, r.varianceKept);
-    covs.push(c);
-    roots.push(r.pseudoRoot);
-    ks.push(k);
-    firsts.push(f);
-  }
-  // Step data in the kernel's layout: per step k_m, f_m, fixing flag, C, B.
-  let len = 0;
-  for (let m = 0; m < steps; m++) len += 3 + (covs[m] as Float64Array).length + (roots[m] as Float64Array).length;
-  const stepData = new Float64Array(len);
-  let off = 0;
-  for (let m = 0; m < steps; m++) {
-    stepData[off++] = ks[m] as number;
-    stepData[off++] = firsts[m] as number;
-    stepData[off++] = backward && m === 0 ? 0 : 1;
-    stepData.set(covs[m] as Float64Array, off);
-    off += (covs[m] as Float64Array).length;
-    stepData.set(roots[m] as Float64Array, off);
-    off += (roots[m] as Float64Array).length;
-  }
+  // N + 1 for backward-looking rates (forward m − 1 accrues during step m and fixes at its end);
+  // step data in the kernel's layout: per step k_m, f_m, fixing flag, C, B.
+  const { steps, stepData, factors: ks, varianceKept } = lmmStepLayout(model, factors);
   const passes = antithetic ? 2 : 1;
   const wantShocks = options.shocks ?? false;
   const rows = steps * n;

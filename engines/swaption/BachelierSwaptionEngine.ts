@@ -1,19 +1,14 @@
-import { checkFinite, checkPositive } from '../../src/_lib/checks.js';
-import { InvalidInputError } from '../../src/errors.js';
-import { Handle } from '../../src/patterns/Handle.js';
+import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { Settings } from '../../src/settings.js';
-import { Actual365Fixed } from '../../src/time/Actual365Fixed.js';
 import type { DayCounter } from '../../src/time/DayCounter.js';
-import { OptionType } from '../../instruments/OptionType.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { SwaptionArguments } from '../../instruments/Swaption.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
-import { quoteHandle } from '../../termstructures/_lib/quoteHandle.js';
 import { bachelierBlackFormula } from '../blackscholes/formulas/bachelierBlackFormula.js';
 import { bachelierBlackFormulaStdDevDerivative } from '../blackscholes/formulas/bachelierBlackFormulaStdDevDerivative.js';
+import { flatVolEngineInputs } from '../_lib/flatVolEngine.js';
 import { PricingEngine } from '../PricingEngine.js';
-import { swaptionMarketInputs } from './_lib/swaptionMarketInputs.js';
+import { priceSwaptionOnFlatVol } from './_lib/swaptionMarketInputs.js';
 
 /**
  * Prices European swaptions by Bachelier's normal model on the forward swap rate: the quoting
@@ -45,25 +40,13 @@ export class BachelierSwaptionEngine extends PricingEngine<SwaptionArguments> {
    */
   constructor(readonly discountCurve: Handle<YieldTermStructure>, volatility: number | Handle<Quote>, options: { readonly dayCounter?: DayCounter } = {}) {
     super();
-    if (!(discountCurve instanceof Handle)) throw InvalidInputError.outOfRange('discountCurve', discountCurve, 'a Handle<YieldTermStructure>');
-    this.volatility = quoteHandle('volatility', volatility, checkPositive);
-    this.dayCounter = options.dayCounter ?? new Actual365Fixed();
-    this.registerWith(discountCurve);
-    this.registerWith(this.volatility);
-    this.registerWith(Settings.instance.evaluationDate);
+    const inputs = flatVolEngineInputs(this, discountCurve, volatility, options.dayCounter);
+    this.volatility = inputs.volatility;
+    this.dayCounter = inputs.dayCounter;
   }
 
   /** @throws InvalidInputError for a non-European exercise or a non-positive vol quote. */
   calculate(args: SwaptionArguments): PricingResults {
-    const curve = this.discountCurve.currentLink();
-    const { exerciseTime: T, forward, annuity } = swaptionMarketInputs(args, curve, this.dayCounter);
-    const sigma = this.volatility.currentLink().value();
-    checkPositive('volatility', sigma);
-    checkFinite('forward', forward);
-    const stdDev = sigma * Math.sqrt(Math.max(T, 0));
-    const type = (args.type as number) === 1 ? OptionType.Call : OptionType.Put;
-    const value = bachelierBlackFormula(type, args.fixedRate, forward, stdDev, annuity);
-    const vega = bachelierBlackFormulaStdDevDerivative(args.fixedRate, forward, stdDev, annuity) * Math.sqrt(Math.max(T, 0));
-    return { value, greeks: { vega }, additionalResults: { forward, annuity, stdDev, exerciseTime: T, volatility: sigma } };
+    return priceSwaptionOnFlatVol(args, this.discountCurve.currentLink(), this.dayCounter, this.volatility, bachelierBlackFormula, bachelierBlackFormulaStdDevDerivative);
   }
 }

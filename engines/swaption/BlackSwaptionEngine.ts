@@ -1,19 +1,14 @@
-import { checkFinite, checkNonNegative, checkPositive } from '../../src/_lib/checks.js';
-import { InvalidInputError } from '../../src/errors.js';
-import { Handle } from '../../src/patterns/Handle.js';
+import type { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
-import { Settings } from '../../src/settings.js';
-import { Actual365Fixed } from '../../src/time/Actual365Fixed.js';
 import type { DayCounter } from '../../src/time/DayCounter.js';
-import { OptionType } from '../../instruments/OptionType.js';
 import type { PricingResults } from '../../instruments/PricingResults.js';
 import type { SwaptionArguments } from '../../instruments/Swaption.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
-import { quoteHandle } from '../../termstructures/_lib/quoteHandle.js';
 import { blackFormula } from '../blackscholes/formulas/blackFormula.js';
 import { blackFormulaStdDevDerivative } from '../blackscholes/formulas/blackFormulaStdDevDerivative.js';
+import { flatVolEngineInputs } from '../_lib/flatVolEngine.js';
 import { PricingEngine } from '../PricingEngine.js';
-import { swaptionMarketInputs } from './_lib/swaptionMarketInputs.js';
+import { priceSwaptionOnFlatVol } from './_lib/swaptionMarketInputs.js';
 
 /**
  * Options of {@link BlackSwaptionEngine}.
@@ -64,28 +59,22 @@ export class BlackSwaptionEngine extends PricingEngine<SwaptionArguments> {
    */
   constructor(readonly discountCurve: Handle<YieldTermStructure>, volatility: number | Handle<Quote>, options: BlackSwaptionEngineOptions = {}) {
     super();
-    if (!(discountCurve instanceof Handle)) throw InvalidInputError.outOfRange('discountCurve', discountCurve, 'a Handle<YieldTermStructure>');
-    this.volatility = quoteHandle('volatility', volatility, checkPositive);
-    this.displacement = options.displacement ?? 0;
-    checkNonNegative('options.displacement', this.displacement);
-    this.dayCounter = options.dayCounter ?? new Actual365Fixed();
-    this.registerWith(discountCurve);
-    this.registerWith(this.volatility);
-    this.registerWith(Settings.instance.evaluationDate);
+    const inputs = flatVolEngineInputs(this, discountCurve, volatility, options.dayCounter, options.displacement ?? 0);
+    this.volatility = inputs.volatility;
+    this.displacement = inputs.displacement;
+    this.dayCounter = inputs.dayCounter;
   }
 
   /** @throws InvalidInputError for a non-European exercise or an F or K with F + d ≤ 0. */
   calculate(args: SwaptionArguments): PricingResults {
-    const curve = this.discountCurve.currentLink();
-    const { exerciseTime: T, forward, annuity } = swaptionMarketInputs(args, curve, this.dayCounter);
-    const sigma = this.volatility.currentLink().value();
-    checkPositive('volatility', sigma);
-    checkFinite('forward', forward);
-    const stdDev = sigma * Math.sqrt(Math.max(T, 0));
-    const type = (args.type as number) === 1 ? OptionType.Call : OptionType.Put;
     const d = this.displacement;
-    const value = blackFormula(type, args.fixedRate, forward, stdDev, annuity, d);
-    const vega = blackFormulaStdDevDerivative(args.fixedRate, forward, stdDev, annuity, d) * Math.sqrt(Math.max(T, 0));
-    return { value, greeks: { vega }, additionalResults: { forward, annuity, stdDev, exerciseTime: T, volatility: sigma } };
+    return priceSwaptionOnFlatVol(
+      args,
+      this.discountCurve.currentLink(),
+      this.dayCounter,
+      this.volatility,
+      (type, K, F, stdDev, A) => blackFormula(type, K, F, stdDev, A, d),
+      (K, F, stdDev, A) => blackFormulaStdDevDerivative(K, F, stdDev, A, d),
+    );
   }
 }

@@ -1,16 +1,18 @@
 // Internal closed forms of the Hull–White one-factor model in the state x = r − φ(t),
 // dx = −a x dt + σ dW, x(0) = 0 (Brigo & Mercurio 2006, §3.3.2). Shared by the tree, FD and
-// MC engines of engines/hullwhite/{tree,fd,mc}; never re-exported.
-import { normalCdf } from '../../../src/math/distributions/normalCdf.js';
+// MC engines of engines/hullwhite/{tree,fd,mc}; never re-exported. The factors themselves are the
+// model's (src/models/_lib/hullWhiteFactors.ts); these constant-σ forms keep their aτ < 1e-12 → τ
+// cutoff, which the engines' pinned values were computed with.
+import { hullWhiteB } from '../../../src/models/_lib/hullWhiteFactors.js';
 
 /** B(t, T) = (1 − e^{−a τ})/a, τ = T − t (τ for a → 0). */
 export function hwB(a: number, tau: number): number {
-  return a * tau < 1e-12 ? tau : -Math.expm1(-a * tau) / a;
+  return a * tau < 1e-12 ? tau : hullWhiteB(a, tau);
 }
 
 /** Var x(t+τ) | x(t) = σ²(1 − e^{−2aτ})/(2a). */
 export function hwStateVariance(a: number, sigma: number, tau: number): number {
-  return sigma * sigma * (a * tau < 1e-12 ? tau : -Math.expm1(-2 * a * tau) / (2 * a));
+  return sigma * sigma * (a * tau < 1e-12 ? tau : hullWhiteB(2 * a, tau));
 }
 
 /**
@@ -34,8 +36,8 @@ export function hwIntegralVariance(a: number, sigma: number, tau: number): numbe
     }
     return sigma * sigma * tau * tau * tau * sum;
   }
-  const b = -Math.expm1(-a * tau) / a;
-  const b2 = -Math.expm1(-2 * a * tau) / (2 * a);
+  const b = hullWhiteB(a, tau);
+  const b2 = hullWhiteB(2 * a, tau);
   return ((sigma * sigma) / (a * a)) * (tau - 2 * b + b2);
 }
 
@@ -53,15 +55,4 @@ export function hwConvexityIntegral(a: number, sigma: number, t1: number, t2: nu
  */
 export function hwLogA(a: number, sigma: number, t: number, T: number, discountT: number, discountt: number): number {
   return Math.log(discountT / discountt) + 0.5 * (hwIntegralVariance(a, sigma, T - t) - hwIntegralVariance(a, sigma, T) + hwIntegralVariance(a, sigma, t));
-}
-
-/**
- * European option at T on the zero bond maturing at S ≥ T, strike X (Jamshidian 1989; Brigo &
- * Mercurio eq. 3.40–3.41): call = P(0,S)N(h) − X P(0,T)N(h − σp), put = X P(0,T)N(−h + σp) − P(0,S)N(−h).
- */
-export function hwZeroBondOption(a: number, sigma: number, T: number, S: number, X: number, discountT: number, discountS: number, call: boolean): number {
-  const sp = Math.sqrt(hwStateVariance(a, sigma, T)) * hwB(a, S - T);
-  if (sp === 0) return Math.max(call ? discountS - X * discountT : X * discountT - discountS, 0);
-  const h = Math.log(discountS / (discountT * X)) / sp + sp / 2;
-  return call ? discountS * normalCdf(h) - X * discountT * normalCdf(h - sp) : X * discountT * normalCdf(-h + sp) - discountS * normalCdf(-h);
 }

@@ -4,9 +4,10 @@ import { checkInteger, checkPositive } from '../../../src/_lib/checks.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import { HullWhiteTrinomialTree } from '../../../src/math/lattices/HullWhiteTrinomialTree.js';
 import { timeGridWithMandatoryTimes } from '../../../src/math/lattices/timeGridWithMandatoryTimes.js';
-import type { HullWhite } from '../../../src/models/HullWhite.js';
+import { HullWhite } from '../../../src/models/HullWhite.js';
 import { Settings } from '../../../src/settings.js';
 import type { BondArguments } from '../../../instruments/Bond.js';
+import type { PricingResults } from '../../../instruments/PricingResults.js';
 import { isCallableBondArguments } from '../../../instruments/CallableFixedRateBond.js';
 import { ExerciseType } from '../../../instruments/exercises/ExerciseType.js';
 import type { SwaptionArguments } from '../../../instruments/Swaption.js';
@@ -15,7 +16,8 @@ import type { YieldTermStructure } from '../../../termstructures/yield/YieldTerm
 import { concentratedGrid } from '../../finitedifferences/concentratedGrid.js';
 import { FdHullWhiteLattice } from '../fd/_lib/fdHullWhiteLattice.js';
 import { hwStateVariance } from './hullWhiteFormulas.js';
-import type { LatticeCallability, LatticeFlow } from './backwardLattice.js';
+import { rollBermudanSwaption, rollCallableBond, type BackwardLattice, type LatticeCallability, type LatticeFlow } from './backwardLattice.js';
+import { callableBondResults } from './callableBondResults.js';
 import type { FdHullWhiteGridOptions } from '../fd/FdHullWhiteGridOptions.js';
 
 /** A swaption as flows of the payer swap on the curve's clock. */
@@ -103,4 +105,41 @@ export function hullWhiteFdLattice(model: HullWhite, mandatoryTimes: readonly nu
   const half = o.stdDevs * Math.sqrt(hwStateVariance(a, sigma, end));
   const x = concentratedGrid(-half, half, o.xGrid, 0, o.density);
   return new FdHullWhiteLattice(a, sigma, (t) => curve.discount(t, true), grid, x);
+}
+
+/**
+ * Checks the model argument of a tree or FD engine.
+ * @throws InvalidInputError when `model` is not a HullWhite.
+ */
+export function checkHullWhiteModel(model: HullWhite): void {
+  if (!(model instanceof HullWhite)) throw InvalidInputError.outOfRange('model', model, 'a HullWhite model');
+}
+
+/**
+ * A European or Bermudan swaption rolled back on `lattice(mandatoryTimes)` (the flow and exercise
+ * times): `swapValue` (holder's side) and `extraResults(lattice)` as additional results; worth 0
+ * with no exercise left.
+ */
+export function priceSwaptionOnLattice<L extends BackwardLattice>(
+  model: HullWhite,
+  args: SwaptionArguments,
+  lattice: (mandatoryTimes: readonly number[]) => L,
+  dampingSteps?: number,
+  extraResults: (lattice: L) => Record<string, number> = () => ({}),
+): PricingResults {
+  const curve = model.curve();
+  const { flows, exerciseTimes, omega } = swaptionFlows(args, curve);
+  if (exerciseTimes.length === 0) return { value: 0, greeks: {}, additionalResults: {} };
+  const l = lattice([...flows.map((f) => f.time), ...exerciseTimes]);
+  const r = rollBermudanSwaption(l, flows, exerciseTimes, omega, dampingSteps);
+  return { value: r.value, greeks: {}, additionalResults: { swapValue: omega * r.swapValue, ...extraResults(l) } };
+}
+
+/** A callable bond rolled back on `lattice(mandatoryTimes)` (the flow and call times), results as callableBondResults. */
+export function priceCallableBondOnLattice(model: HullWhite, args: BondArguments, lattice: (mandatoryTimes: readonly number[]) => BackwardLattice, dampingSteps?: number): PricingResults {
+  const curve = model.curve();
+  const { flows, callability } = bondFlows(args, curve);
+  if (flows.length === 0) return { value: 0, greeks: {}, additionalResults: { settlementValue: 0, straightValue: 0 } };
+  const l = lattice([...flows.map((f) => f.time), ...callability.map((c) => c.time)]);
+  return callableBondResults(rollCallableBond(l, flows, callability, dampingSteps), curve, args);
 }

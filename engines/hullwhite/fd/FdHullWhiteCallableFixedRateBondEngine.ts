@@ -1,12 +1,9 @@
-import { InvalidInputError } from '../../../src/errors.js';
-import { HullWhite } from '../../../src/models/HullWhite.js';
+import type { HullWhite } from '../../../src/models/HullWhite.js';
 import type { BondArguments } from '../../../instruments/Bond.js';
 import type { PricingResults } from '../../../instruments/PricingResults.js';
 import { PricingEngine } from '../../PricingEngine.js';
-import { rollCallableBond } from '../_lib/backwardLattice.js';
-import { bondFlows, checkFdGridOptions, hullWhiteFdLattice } from '../_lib/hullWhiteLattices.js';
+import { checkFdGridOptions, checkHullWhiteModel, hullWhiteFdLattice, priceCallableBondOnLattice } from '../_lib/hullWhiteLattices.js';
 import type { FdHullWhiteGridOptions } from './FdHullWhiteGridOptions.js';
-import { callableBondResults } from '../_lib/callableBondResults.js';
 
 /**
  * Prices a {@link CallableFixedRateBond} by finite differences (Crank–Nicolson, Rannacher start) in the Hull–White state x.
@@ -35,17 +32,13 @@ export class FdHullWhiteCallableFixedRateBondEngine extends PricingEngine<BondAr
    */
   constructor(readonly model: HullWhite, options: FdHullWhiteGridOptions = {}) {
     super();
-    if (!(model instanceof HullWhite)) throw InvalidInputError.outOfRange('model', model, 'a HullWhite model');
+    checkHullWhiteModel(model);
     this.grid = checkFdGridOptions(options);
     this.registerWith(model);
   }
 
   /** @throws InvalidInputError for a model with piecewise-constant σ; QuantflowError when the curve handle is empty. */
   calculate(args: BondArguments): PricingResults {
-    const curve = this.model.curve();
-    const { flows, callability } = bondFlows(args, curve);
-    if (flows.length === 0) return { value: 0, greeks: {}, additionalResults: { settlementValue: 0, straightValue: 0 } };
-    const lattice = hullWhiteFdLattice(this.model, [...flows.map((f) => f.time), ...callability.map((c) => c.time)], this.grid);
-    return callableBondResults(rollCallableBond(lattice, flows, callability, this.grid.dampingSteps), curve, args);
+    return priceCallableBondOnLattice(this.model, args, (times) => hullWhiteFdLattice(this.model, times, this.grid), this.grid.dampingSteps);
   }
 }

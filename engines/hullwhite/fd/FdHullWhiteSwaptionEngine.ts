@@ -1,10 +1,8 @@
-import { InvalidInputError } from '../../../src/errors.js';
-import { HullWhite } from '../../../src/models/HullWhite.js';
+import type { HullWhite } from '../../../src/models/HullWhite.js';
 import type { PricingResults } from '../../../instruments/PricingResults.js';
 import type { SwaptionArguments } from '../../../instruments/Swaption.js';
 import { PricingEngine } from '../../PricingEngine.js';
-import { rollBermudanSwaption } from '../_lib/backwardLattice.js';
-import { checkFdGridOptions, hullWhiteFdLattice, swaptionFlows } from '../_lib/hullWhiteLattices.js';
+import { checkFdGridOptions, checkHullWhiteModel, hullWhiteFdLattice, priceSwaptionOnLattice } from '../_lib/hullWhiteLattices.js';
 import type { FdHullWhiteGridOptions } from './FdHullWhiteGridOptions.js';
 
 /**
@@ -45,7 +43,7 @@ export class FdHullWhiteSwaptionEngine extends PricingEngine<SwaptionArguments> 
    */
   constructor(readonly model: HullWhite, options: FdHullWhiteGridOptions = {}) {
     super();
-    if (!(model instanceof HullWhite)) throw InvalidInputError.outOfRange('model', model, 'a HullWhite model');
+    checkHullWhiteModel(model);
     this.grid = checkFdGridOptions(options);
     this.registerWith(model);
   }
@@ -55,11 +53,6 @@ export class FdHullWhiteSwaptionEngine extends PricingEngine<SwaptionArguments> 
    *   QuantflowError when the curve handle is empty.
    */
   calculate(args: SwaptionArguments): PricingResults {
-    const curve = this.model.curve();
-    const { flows, exerciseTimes, omega } = swaptionFlows(args, curve);
-    if (exerciseTimes.length === 0) return { value: 0, greeks: {}, additionalResults: {} };
-    const lattice = hullWhiteFdLattice(this.model, [...flows.map((f) => f.time), ...exerciseTimes], this.grid);
-    const r = rollBermudanSwaption(lattice, flows, exerciseTimes, omega, this.grid.dampingSteps);
-    return { value: r.value, greeks: {}, additionalResults: { swapValue: omega * r.swapValue } };
+    return priceSwaptionOnLattice(this.model, args, (times) => hullWhiteFdLattice(this.model, times, this.grid), this.grid.dampingSteps);
   }
 }

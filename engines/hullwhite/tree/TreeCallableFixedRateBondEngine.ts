@@ -1,12 +1,9 @@
 import { checkInteger } from '../../../src/_lib/checks.js';
-import { InvalidInputError } from '../../../src/errors.js';
-import { HullWhite } from '../../../src/models/HullWhite.js';
+import type { HullWhite } from '../../../src/models/HullWhite.js';
 import type { BondArguments } from '../../../instruments/Bond.js';
 import type { PricingResults } from '../../../instruments/PricingResults.js';
 import { PricingEngine } from '../../PricingEngine.js';
-import { rollCallableBond } from '../_lib/backwardLattice.js';
-import { bondFlows, hullWhiteTree } from '../_lib/hullWhiteLattices.js';
-import { callableBondResults } from '../_lib/callableBondResults.js';
+import { checkHullWhiteModel, hullWhiteTree, priceCallableBondOnLattice } from '../_lib/hullWhiteLattices.js';
 
 /**
  * Prices a {@link CallableFixedRateBond} on a Hull–White trinomial tree.
@@ -37,17 +34,13 @@ export class TreeCallableFixedRateBondEngine extends PricingEngine<BondArguments
    */
   constructor(readonly model: HullWhite, readonly timeSteps = 1000) {
     super();
-    if (!(model instanceof HullWhite)) throw InvalidInputError.outOfRange('model', model, 'a HullWhite model');
+    checkHullWhiteModel(model);
     checkInteger('timeSteps', timeSteps, 1);
     this.registerWith(model);
   }
 
   /** @throws InvalidInputError for a model with piecewise-constant σ; QuantflowError when the curve handle is empty. */
   calculate(args: BondArguments): PricingResults {
-    const curve = this.model.curve();
-    const { flows, callability } = bondFlows(args, curve);
-    if (flows.length === 0) return { value: 0, greeks: {}, additionalResults: { settlementValue: 0, straightValue: 0 } };
-    const tree = hullWhiteTree(this.model, [...flows.map((f) => f.time), ...callability.map((c) => c.time)], this.timeSteps);
-    return callableBondResults(rollCallableBond(tree, flows, callability), curve, args);
+    return priceCallableBondOnLattice(this.model, args, (times) => hullWhiteTree(this.model, times, this.timeSteps));
   }
 }

@@ -1,11 +1,9 @@
 import { checkInteger } from '../../../src/_lib/checks.js';
-import { InvalidInputError } from '../../../src/errors.js';
-import { HullWhite } from '../../../src/models/HullWhite.js';
+import type { HullWhite } from '../../../src/models/HullWhite.js';
 import type { PricingResults } from '../../../instruments/PricingResults.js';
 import type { SwaptionArguments } from '../../../instruments/Swaption.js';
 import { PricingEngine } from '../../PricingEngine.js';
-import { rollBermudanSwaption } from '../_lib/backwardLattice.js';
-import { hullWhiteTree, swaptionFlows } from '../_lib/hullWhiteLattices.js';
+import { checkHullWhiteModel, hullWhiteTree, priceSwaptionOnLattice } from '../_lib/hullWhiteLattices.js';
 
 /**
  * Prices European and Bermudan swaptions on a Hull–White trinomial tree.
@@ -49,7 +47,7 @@ export class TreeSwaptionEngine extends PricingEngine<SwaptionArguments> {
    */
   constructor(readonly model: HullWhite, readonly timeSteps = 1000) {
     super();
-    if (!(model instanceof HullWhite)) throw InvalidInputError.outOfRange('model', model, 'a HullWhite model');
+    checkHullWhiteModel(model);
     checkInteger('timeSteps', timeSteps, 1);
     this.registerWith(model);
   }
@@ -59,11 +57,6 @@ export class TreeSwaptionEngine extends PricingEngine<SwaptionArguments> {
    *   QuantflowError when the curve handle is empty.
    */
   calculate(args: SwaptionArguments): PricingResults {
-    const curve = this.model.curve();
-    const { flows, exerciseTimes, omega } = swaptionFlows(args, curve);
-    if (exerciseTimes.length === 0) return { value: 0, greeks: {}, additionalResults: {} };
-    const tree = hullWhiteTree(this.model, [...flows.map((f) => f.time), ...exerciseTimes], this.timeSteps);
-    const r = rollBermudanSwaption(tree, flows, exerciseTimes, omega);
-    return { value: r.value, greeks: {}, additionalResults: { swapValue: omega * r.swapValue, timeSteps: tree.steps } };
+    return priceSwaptionOnLattice(this.model, args, (times) => hullWhiteTree(this.model, times, this.timeSteps), undefined, (tree) => ({ timeSteps: tree.steps }));
   }
 }

@@ -19,11 +19,15 @@ export interface LmmStepLayout {
   readonly factors: readonly number[];
   /** First alive forward f_m per step. */
   readonly firsts: readonly number[];
+  /** Share of the total variance kept by the factors, smallest over the steps. */
+  readonly varianceKept: number;
 }
 
 /**
- * Builds the step data exactly as simulateLiborMarketModel does (same covariances, same
- * principal-component roots), so restarted paths follow the outer paths' dynamics.
+ * Builds the kernel's step data of a model with `factors` factors: per step m (ending at T_m) the
+ * exact integrated covariance C of the alive forwards and its principal-component root B with the
+ * diagonal kept. simulateLiborMarketModel runs on it, and so restarted paths follow the outer
+ * paths' dynamics.
  * @internal
  */
 export function lmmStepLayout(model: LiborMarketModel, factors: number): LmmStepLayout {
@@ -34,6 +38,7 @@ export function lmmStepLayout(model: LiborMarketModel, factors: number): LmmStep
   const ks: number[] = [];
   const firsts: number[] = [];
   const offsets: number[] = [];
+  let varianceKept = 1;
   let len = 0;
   for (let m = 0; m < steps; m++) {
     const t1 = m === 0 ? 0 : (model.rateTimes[m - 1] as number);
@@ -43,7 +48,9 @@ export function lmmStepLayout(model: LiborMarketModel, factors: number): LmmStep
     const c = new Float64Array(alive * alive);
     for (let i = 0; i < alive; i++) for (let j = 0; j <= i; j++) c[i * alive + j] = c[j * alive + i] = model.integratedCovariance(f + i, f + j, t1, t2);
     const k = Math.min(factors, alive);
-    const root = reduceFactors(c, alive, k, 'diagonal').pseudoRoot;
+    const r = reduceFactors(c, alive, k, 'diagonal');
+    varianceKept = Math.min(varianceKept, r.varianceKept);
+    const root = r.pseudoRoot;
     const rec = new Float64Array(3 + c.length + root.length);
     rec[0] = k;
     rec[1] = f;
@@ -59,7 +66,7 @@ export function lmmStepLayout(model: LiborMarketModel, factors: number): LmmStep
   offsets.push(len);
   const stepData = new Float64Array(len);
   parts.forEach((p, m) => stepData.set(p, offsets[m] as number));
-  return { steps, stepData, offsets, factors: ks, firsts };
+  return { steps, stepData, offsets, factors: ks, firsts, varianceKept };
 }
 
 /** A restart from rate time T_e over the steps e + 1 … last, and where its outputs sit. @internal */

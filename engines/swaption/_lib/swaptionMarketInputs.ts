@@ -1,11 +1,17 @@
+import { checkFinite } from '../../../src/_lib/checks.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import type { Coupon } from '../../../src/cashflows/Coupon.js';
+import type { Handle } from '../../../src/patterns/Handle.js';
+import type { Quote } from '../../../src/quotes/Quote.js';
 import { Settings } from '../../../src/settings.js';
 import type { DayCounter } from '../../../src/time/DayCounter.js';
 import { ExerciseType } from '../../../instruments/exercises/ExerciseType.js';
+import { OptionType } from '../../../instruments/OptionType.js';
+import type { PricingResults } from '../../../instruments/PricingResults.js';
 import { SettlementType } from '../../../instruments/SettlementType.js';
 import type { SwaptionArguments } from '../../../instruments/Swaption.js';
 import type { YieldTermStructure } from '../../../termstructures/yield/YieldTermStructure.js';
+import { flatVolValue } from '../../_lib/flatVolEngine.js';
 
 /** A European swaption reduced to Black-76 / Bachelier inputs. */
 export interface SwaptionMarketInputs {
@@ -47,4 +53,28 @@ export function swaptionMarketInputs(args: SwaptionArguments, curve: YieldTermSt
   }
   const exerciseTime = dayCounter.yearFraction(Settings.instance.evaluationDate.value(), exercise);
   return { exerciseTime, forward, annuity };
+}
+
+/**
+ * A European swaption on a flat vol: V = `formula(ω, K, F, σ√T, A)`, ω = call for a payer, put
+ * for a receiver, F, A, T from {@link swaptionMarketInputs}; `vega` = `stdDevDerivative(K, F, σ√T, A)`·√T.
+ * Additional results: `forward`, `annuity`, `stdDev`, `exerciseTime`, `volatility`.
+ * @throws InvalidInputError for a non-European exercise, a non-positive vol quote or a non-finite forward.
+ */
+export function priceSwaptionOnFlatVol(
+  args: SwaptionArguments,
+  curve: YieldTermStructure,
+  dayCounter: DayCounter,
+  volatility: Handle<Quote>,
+  formula: (type: OptionType, strike: number, forward: number, stdDev: number, annuity: number) => number,
+  stdDevDerivative: (strike: number, forward: number, stdDev: number, annuity: number) => number,
+): PricingResults {
+  const { exerciseTime: T, forward, annuity } = swaptionMarketInputs(args, curve, dayCounter);
+  const sigma = flatVolValue(volatility);
+  checkFinite('forward', forward);
+  const stdDev = sigma * Math.sqrt(Math.max(T, 0));
+  const type = (args.type as number) === 1 ? OptionType.Call : OptionType.Put;
+  const value = formula(type, args.fixedRate, forward, stdDev, annuity);
+  const vega = stdDevDerivative(args.fixedRate, forward, stdDev, annuity) * Math.sqrt(Math.max(T, 0));
+  return { value, greeks: { vega }, additionalResults: { forward, annuity, stdDev, exerciseTime: T, volatility: sigma } };
 }
