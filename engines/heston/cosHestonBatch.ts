@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../src/errors.js';
 import type { HestonParameters } from '../../src/processes/HestonParameters.js';
 import { checkHestonParameters } from '../../src/processes/_lib/checkHestonParameters.js';
 import { hestonCosStrikeSums, type HestonCosBackend } from '../../src/kernels/heston.js';
-import { broadcastRates } from './_lib/broadcastRates.js';
+import { broadcastRates, checkSpotAndStrikes } from './_lib/batchChecks.js';
 import { hestonCfExponentsInto } from './_lib/hestonCfExponents.js';
 import { hestonCumulants } from './_lib/hestonCumulants.js';
 import type { BatesJumps } from './batesCharacteristicFunction.js';
@@ -107,13 +107,9 @@ export interface CosHestonBatchOutputs {
 export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonOptions = {}): CosHestonBatchOutputs {
   const { spot, strikes, expiries } = inputs;
   const params = checkHestonParameters(inputs.params);
-  if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
   const m = strikes.length;
   const n = expiries.length;
-  if (!(m >= 1)) throw InvalidInputError.outOfRange('strikes.length', m, '[1, ∞)');
-  if (!(n >= 1)) throw InvalidInputError.outOfRange('expiries.length', n, '[1, ∞)');
-  const K = Float64Array.from(strikes);
-  for (let i = 0; i < m; i++) if (!(K[i]! > 0) || !Number.isFinite(K[i]!)) throw InvalidInputError.outOfRange(`strikes[${i}]`, K[i], '(0, ∞)');
+  const K = checkSpotAndStrikes(spot, strikes, n);
   const T = Float64Array.from(expiries);
   for (let j = 0; j < n; j++) if (!(T[j]! > 0) || !Number.isFinite(T[j]!)) throw InvalidInputError.outOfRange(`expiries[${j}]`, T[j], '(0, ∞)');
   const r = broadcastRates('riskFreeRates', inputs.riskFreeRates, n);

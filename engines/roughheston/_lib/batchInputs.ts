@@ -2,7 +2,7 @@
 import { InvalidInputError } from '../../../src/errors.js';
 import { checkRoughHestonParameters } from '../../../src/models/RoughHestonModel.js';
 import type { RoughHestonParameters } from '../../../src/processes/RoughHestonParameters.js';
-import { broadcastRates } from '../../heston/_lib/broadcastRates.js';
+import { broadcastRates, checkSpotAndStrikes } from '../../heston/_lib/batchChecks.js';
 import type { RoughHestonBatchInputs } from '../cosRoughHestonBatch.js';
 
 /** Checked batch inputs: strikes as Float64Array, maturities ascending, rates broadcast to length n. @internal */
@@ -18,13 +18,8 @@ export interface CheckedRoughHestonBatch {
 export function checkRoughHestonBatchInputs(inputs: RoughHestonBatchInputs): CheckedRoughHestonBatch {
   const { spot, strikes, expiries } = inputs;
   const params = checkRoughHestonParameters(inputs.params);
-  if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
-  const m = strikes.length;
   const n = expiries.length;
-  if (!(m >= 1)) throw InvalidInputError.outOfRange('strikes.length', m, '[1, ∞)');
-  if (!(n >= 1)) throw InvalidInputError.outOfRange('expiries.length', n, '[1, ∞)');
-  const K = Float64Array.from(strikes);
-  for (let i = 0; i < m; i++) if (!(K[i]! > 0) || !Number.isFinite(K[i]!)) throw InvalidInputError.outOfRange(`strikes[${i}]`, K[i], '(0, ∞)');
+  const K = checkSpotAndStrikes(spot, strikes, n);
   const T = Array.from(expiries);
   for (let j = 0; j < n; j++) {
     if (!(T[j]! > 0) || !Number.isFinite(T[j]!) || (j > 0 && !(T[j]! > T[j - 1]!))) throw InvalidInputError.outOfRange(`expiries[${j}]`, T[j], '(0, ∞), strictly ascending');
