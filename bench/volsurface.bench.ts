@@ -5,9 +5,6 @@
 // 2023-09-14. Also prints each method's fit quality (the table in docs/models/smiles-and-surfaces.md):
 // RMSE to mid and to the bid/ask band in vol points, share of quotes inside bid/ask, and the
 // arbitrage diagnostics, and per expiry each method's RMSE. Asserts nothing. BENCH_REPEATS (default 3) repeats the single-slice fit.
-import { readFileSync } from 'node:fs';
-import { cboeOptionChain } from '../src/marketdata/cboeOptionChain.js';
-import { gatheralOptionChain } from '../src/marketdata/gatheralOptionChain.js';
 import type { OptionChainSlice } from '../src/marketdata/OptionChainSlice.js';
 import { fitSabrSmile } from '../termstructures/volatility/sabr/fitSabrSmile.js';
 import { fitEssviSurface } from '../termstructures/volatility/ssvi/fitEssviSurface.js';
@@ -15,9 +12,9 @@ import { fitSsviSurface } from '../termstructures/volatility/ssvi/fitSsviSurface
 import { fitSviSmile } from '../termstructures/volatility/svi/fitSviSmile.js';
 import { fitSviSurface } from '../termstructures/volatility/svi/fitSviSurface.js';
 import { medianSeconds } from './_lib/measure.js';
+import { cboeSlices, gatheralSlices, quality } from './_lib/spxData.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-const data = new URL('../data/', import.meta.url);
 
 interface Row {
   method: string;
@@ -28,28 +25,6 @@ interface Row {
   inside: number;
   minG: string;
   minDwdt: string;
-}
-
-/** RMSE to mid and to the [bid, ask] band (vol points), share inside, pooled over slices. */
-function quality(slices: readonly OptionChainSlice[], fitted: readonly ArrayLike<number>[]): { quotes: number; rmse: number; band: number; inside: number } {
-  let n = 0;
-  let sq = 0;
-  let band = 0;
-  let inside = 0;
-  slices.forEach((s, i) => {
-    const v = fitted[i] as ArrayLike<number>;
-    for (let j = 0; j < s.strikes.length; j++) {
-      const x = v[j] as number;
-      const lo = s.bidVols[j] as number;
-      const hi = s.askVols[j] as number;
-      const d = x < lo ? lo - x : x > hi ? x - hi : 0;
-      sq += (x - (s.midVols[j] as number)) ** 2;
-      band += d * d;
-      if (d === 0) inside++;
-      n++;
-    }
-  });
-  return { quotes: n, rmse: 100 * Math.sqrt(sq / n), band: 100 * Math.sqrt(band / n), inside: inside / n };
 }
 
 function timed<T>(fn: () => T): { value: T; seconds: number } {
@@ -83,10 +58,8 @@ function surfaces(label: string, slices: readonly OptionChainSlice[], all: boole
 }
 
 export function run(): void {
-  const gatheral = gatheralOptionChain(readFileSync(new URL('spx-implied-vols-gatheral-20230215/spx_implied_vol_20230215.csv', data), 'utf8'), { quoteDate: '2023-02-15' }).slices;
-  const cboe = cboeOptionChain(readFileSync(new URL('spx-chain-cboe-20230914/spx_quotedata.csv', data), 'utf8'))
-    .slices.filter((s) => s.strikes.length >= 5)
-    .sort((a, b) => a.time - b.time);
+  const gatheral = gatheralSlices();
+  const cboe = cboeSlices();
   const slice = gatheral[30] as OptionChainSlice;
   const one = medianSeconds(() => fitSviSmile(slice), REPEATS, 1);
   console.log(`one SVI slice fit (fitSviSmile, T = ${slice.time.toFixed(3)}, ${slice.strikes.length} quotes): ${(1000 * one).toFixed(1)} ms`);

@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../src/errors.js';
 import type { HestonParameters } from '../../src/processes/HestonParameters.js';
 import { checkHestonParameters } from '../../src/processes/_lib/checkHestonParameters.js';
 import { hestonCosStrikeSums, type HestonCosBackend } from '../../src/kernels/heston.js';
+import { broadcastRates, checkSpotAndStrikes } from './_lib/batchChecks.js';
 import { hestonCfExponentsInto } from './_lib/hestonCfExponents.js';
 import { hestonCumulants } from './_lib/hestonCumulants.js';
 import type { BatesJumps } from './batesCharacteristicFunction.js';
@@ -106,17 +107,13 @@ export interface CosHestonBatchOutputs {
 export function cosHestonBatch(inputs: CosHestonBatchInputs, options: CosHestonOptions = {}): CosHestonBatchOutputs {
   const { spot, strikes, expiries } = inputs;
   const params = checkHestonParameters(inputs.params);
-  if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
   const m = strikes.length;
   const n = expiries.length;
-  if (!(m >= 1)) throw InvalidInputError.outOfRange('strikes.length', m, '[1, ∞)');
-  if (!(n >= 1)) throw InvalidInputError.outOfRange('expiries.length', n, '[1, ∞)');
-  const K = Float64Array.from(strikes);
-  for (let i = 0; i < m; i++) if (!(K[i]! > 0) || !Number.isFinite(K[i]!)) throw InvalidInputError.outOfRange(`strikes[${i}]`, K[i], '(0, ∞)');
+  const K = checkSpotAndStrikes(spot, strikes, n);
   const T = Float64Array.from(expiries);
   for (let j = 0; j < n; j++) if (!(T[j]! > 0) || !Number.isFinite(T[j]!)) throw InvalidInputError.outOfRange(`expiries[${j}]`, T[j], '(0, ∞)');
-  const r = broadcast('riskFreeRates', inputs.riskFreeRates, n);
-  const q = broadcast('dividendYields', inputs.dividendYields, n);
+  const r = broadcastRates('riskFreeRates', inputs.riskFreeRates, n);
+  const q = broadcastRates('dividendYields', inputs.dividendYields, n);
   const fixedTerms = options.terms ?? 'auto';
   const L = options.truncation ?? 40;
   if (fixedTerms !== 'auto' && (!Number.isInteger(fixedTerms) || fixedTerms < 2 || fixedTerms > 1 << 20)) {
@@ -205,12 +202,4 @@ export function autoTerms(t: number, params: HestonParameters, c2: number, width
     u *= 1.1;
   }
   return Math.min(1 << 16, Math.max(64, Math.ceil((u * width) / Math.PI)));
-}
-
-function broadcast(name: string, x: ArrayLike<number> | number, n: number): Float64Array {
-  const v = typeof x === 'number' ? Float64Array.of(x) : Float64Array.from(x);
-  if (v.length !== 1 && v.length !== n) throw InvalidInputError.outOfRange(`${name}.length`, v.length, `{1, ${n}} (expiries.length)`);
-  for (let j = 0; j < v.length; j++) if (!Number.isFinite(v[j]!)) throw InvalidInputError.outOfRange(`${name}[${j}]`, v[j], '(-∞, ∞), finite');
-  if (v.length === n) return v;
-  return new Float64Array(n).fill(v[0]!);
 }

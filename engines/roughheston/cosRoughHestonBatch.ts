@@ -1,9 +1,9 @@
 import { InvalidInputError } from '../../src/errors.js';
 import { hestonCosStrikeSums, type HestonCosBackend } from '../../src/kernels/heston.js';
 import { mittagLeffler, reciprocalGamma } from '../../src/math/special/mittagLeffler.js';
-import { checkRoughHestonParameters } from '../../src/models/RoughHestonModel.js';
 import type { RoughHestonParameters } from '../../src/processes/RoughHestonParameters.js';
 import { cosStrikeGeometry } from '../heston/cosHestonBatch.js';
+import { checkRoughHestonBatchInputs } from './_lib/batchInputs.js';
 import { adamsRoughHestonLogCf, type AdamsRoughHestonOptions } from './adamsRoughHestonLogCf.js';
 import type { RoughHestonLogCf } from './RoughHestonLogCf.js';
 
@@ -116,21 +116,10 @@ export function roughHestonCfDecay(p: RoughHestonParameters, t: number): number 
  * @public
  */
 export function cosRoughHestonBatch(inputs: RoughHestonBatchInputs, options: RoughHestonFourierOptions = {}): RoughHestonBatchOutputs {
-  const { spot, strikes, expiries } = inputs;
-  const params = checkRoughHestonParameters(inputs.params);
-  if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
-  const m = strikes.length;
-  const n = expiries.length;
-  if (!(m >= 1)) throw InvalidInputError.outOfRange('strikes.length', m, '[1, ∞)');
-  if (!(n >= 1)) throw InvalidInputError.outOfRange('expiries.length', n, '[1, ∞)');
-  const K = Float64Array.from(strikes);
-  for (let i = 0; i < m; i++) if (!(K[i]! > 0) || !Number.isFinite(K[i]!)) throw InvalidInputError.outOfRange(`strikes[${i}]`, K[i], '(0, ∞)');
-  const T = Array.from(expiries);
-  for (let j = 0; j < n; j++) {
-    if (!(T[j]! > 0) || !Number.isFinite(T[j]!) || (j > 0 && !(T[j]! > T[j - 1]!))) throw InvalidInputError.outOfRange(`expiries[${j}]`, T[j], '(0, ∞), strictly ascending');
-  }
-  const r = broadcast('riskFreeRates', inputs.riskFreeRates, n);
-  const q = broadcast('dividendYields', inputs.dividendYields, n);
+  const { spot } = inputs;
+  const { params, K, T, r, q } = checkRoughHestonBatchInputs(inputs);
+  const m = K.length;
+  const n = T.length;
   const drift = T.map((t, j) => (r[j]! - q[j]!) * t);
   const coefs = cosRoughHestonCoefficients(params, T, drift, options);
   const { lo, width, terms } = coefs;
@@ -245,12 +234,4 @@ export function cosRoughHestonCoefficients(params: RoughHestonParameters, T: rea
     sumB.push(sb);
   }
   return { lo, width, terms, a, b, c, sumB };
-}
-
-function broadcast(name: string, x: ArrayLike<number> | number, n: number): Float64Array {
-  const v = typeof x === 'number' ? Float64Array.of(x) : Float64Array.from(x);
-  if (v.length !== 1 && v.length !== n) throw InvalidInputError.outOfRange(`${name}.length`, v.length, `{1, ${n}} (expiries.length)`);
-  for (let j = 0; j < v.length; j++) if (!Number.isFinite(v[j]!)) throw InvalidInputError.outOfRange(`${name}[${j}]`, v[j], '(-∞, ∞), finite');
-  if (v.length === n) return v;
-  return new Float64Array(n).fill(v[0]!);
 }

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../src/errors.js';
 import { KRONROD_NODES, KRONROD_WEIGHTS } from '../../src/math/integration/_lib/kronrod15.js';
-import { checkRoughHestonParameters } from '../../src/models/RoughHestonModel.js';
+import { checkRoughHestonBatchInputs } from './_lib/batchInputs.js';
 import { adamsRoughHestonLogCf } from './adamsRoughHestonLogCf.js';
 import { roughHestonCfDecay, type RoughHestonBatchInputs, type RoughHestonBatchOutputs, type RoughHestonFourierOptions } from './cosRoughHestonBatch.js';
 
@@ -32,26 +32,10 @@ const panelEdge = (p: number): number => (p <= 8 ? p : 8 + 4 * (p - 8));
  * @public
  */
 export function lewisRoughHestonBatch(inputs: RoughHestonBatchInputs, options: RoughHestonFourierOptions = {}): RoughHestonBatchOutputs {
-  const { spot, strikes, expiries } = inputs;
-  const params = checkRoughHestonParameters(inputs.params);
-  if (!(spot > 0) || !Number.isFinite(spot)) throw InvalidInputError.outOfRange('spot', spot, '(0, ∞)');
+  const { spot, strikes } = inputs;
+  const { params, T, r, q } = checkRoughHestonBatchInputs(inputs);
   const m = strikes.length;
-  const n = expiries.length;
-  if (!(m >= 1)) throw InvalidInputError.outOfRange('strikes.length', m, '[1, ∞)');
-  if (!(n >= 1)) throw InvalidInputError.outOfRange('expiries.length', n, '[1, ∞)');
-  for (let i = 0; i < m; i++) if (!(strikes[i]! > 0) || !Number.isFinite(strikes[i]!)) throw InvalidInputError.outOfRange(`strikes[${i}]`, strikes[i], '(0, ∞)');
-  const T = Array.from(expiries);
-  for (let j = 0; j < n; j++) if (!(T[j]! > 0) || !Number.isFinite(T[j]!) || (j > 0 && !(T[j]! > T[j - 1]!))) throw InvalidInputError.outOfRange(`expiries[${j}]`, T[j], '(0, ∞), strictly ascending');
-  const rate = (x: ArrayLike<number> | number, name: string): number[] => {
-    const given = typeof x === 'number' ? [x] : Array.from(x);
-    if (given.length !== 1 && given.length !== n) throw InvalidInputError.outOfRange(`${name}.length`, given.length, `{1, ${n}} (expiries.length)`);
-    given.forEach((y, j) => {
-      if (!Number.isFinite(y)) throw InvalidInputError.outOfRange(`${name}[${j}]`, y, '(-∞, ∞), finite');
-    });
-    return given.length === n ? given : new Array<number>(n).fill(given[0]!);
-  };
-  const r = rate(inputs.riskFreeRates, 'riskFreeRates');
-  const q = rate(inputs.dividendYields, 'dividendYields');
+  const n = T.length;
   const tol = options.tolerance ?? 1e-8;
   if (!(tol > 0 && tol < 0.1)) throw InvalidInputError.outOfRange('tolerance', tol, '(0, 0.1)');
   const route = options.route ?? 'adams';

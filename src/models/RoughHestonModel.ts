@@ -109,18 +109,19 @@ export class RoughHestonModel extends Observable implements Observer {
  * Validates rough Heston parameters: v0, θ, κ finite ≥ 0 with v0 + θ > 0, σ finite > 0,
  * ρ ∈ (−1, 1), hurst ∈ (0, 1/2].
  * @param p - the parameters.
+ * @param prefix - prepended to the names in error messages (`'params.'` for the log-CF routes); default none.
  * @returns a frozen copy.
  * @throws InvalidInputError naming the first parameter outside its range.
  * @internal
  */
-export function checkRoughHestonParameters(p: RoughHestonParameters): RoughHestonParameters {
+export function checkRoughHestonParameters(p: RoughHestonParameters, prefix = ''): RoughHestonParameters {
   for (const name of ['v0', 'kappa', 'theta'] as const) {
     const x = p[name];
-    if (typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x)) throw InvalidInputError.outOfRange(name, x, '[0, ∞)');
+    if (typeof x !== 'number' || !(x >= 0) || !Number.isFinite(x)) throw InvalidInputError.outOfRange(prefix + name, x, '[0, ∞)');
   }
-  if (!(p.v0 + p.theta > 0)) throw InvalidInputError.outOfRange('v0 + theta', p.v0 + p.theta, '(0, ∞)');
-  if (typeof p.sigma !== 'number' || !(p.sigma > 0) || !Number.isFinite(p.sigma)) throw InvalidInputError.outOfRange('sigma', p.sigma, '(0, ∞)');
-  if (typeof p.rho !== 'number' || !(p.rho > -1 && p.rho < 1)) throw InvalidInputError.outOfRange('rho', p.rho, '(-1, 1)');
-  if (typeof p.hurst !== 'number' || !(p.hurst > 0 && p.hurst <= 0.5)) throw InvalidInputError.outOfRange('hurst', p.hurst, '(0, 0.5]');
+  if (!(p.v0 + p.theta > 0)) throw InvalidInputError.outOfRange(`${prefix}v0 + ${prefix}theta`, p.v0 + p.theta, '(0, ∞)');
+  if (typeof p.sigma !== 'number' || !(p.sigma > 0) || !Number.isFinite(p.sigma)) throw InvalidInputError.outOfRange(prefix + 'sigma', p.sigma, '(0, ∞)');
+  if (typeof p.rho !== 'number' || !(p.rho > -1 && p.rho < 1)) throw InvalidInputError.outOfRange(prefix + 'rho', p.rho, '(-1, 1)');
+  if (typeof p.hurst !== 'number' || !(p.hurst > 0 && p.hurst <= 0.5)) throw InvalidInputError.outOfRange(prefix + 'hurst', p.hurst, '(0, 0.5]');
   return Object.freeze({ v0: p.v0, kappa: p.kappa, theta: p.theta, sigma: p.sigma, rho: p.rho, hurst: p.hurst });
 }

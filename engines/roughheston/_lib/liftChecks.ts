@@ -1,20 +1,14 @@
 // Internal: argument checks shared by the lift and Padé routes. Never re-exported.
 import { InvalidInputError } from '../../../src/errors.js';
+import { checkRoughHestonParameters } from '../../../src/models/RoughHestonModel.js';
 import type { RoughHestonParameters } from '../../../src/processes/RoughHestonParameters.js';
 
-/** Validates rough Heston parameters against the ranges of RoughHestonParameters' docstring. */
+/**
+ * Validates rough Heston parameters (the model's check, names prefixed `params.`).
+ * @returns a frozen copy.
+ */
 export function liftCheckParams(p: RoughHestonParameters): RoughHestonParameters {
-  const fin = (name: string, v: number, ok: boolean, range: string): void => {
-    if (!ok || !Number.isFinite(v)) throw InvalidInputError.outOfRange(`params.${name}`, v, range);
-  };
-  fin('v0', p.v0, p.v0 >= 0, '[0, ∞)');
-  fin('theta', p.theta, p.theta >= 0, '[0, ∞)');
-  fin('kappa', p.kappa, p.kappa >= 0, '[0, ∞)');
-  fin('sigma', p.sigma, p.sigma > 0, '(0, ∞)');
-  fin('rho', p.rho, p.rho > -1 && p.rho < 1, '(-1, 1)');
-  fin('hurst', p.hurst, p.hurst > 0 && p.hurst <= 0.5, '(0, 0.5]');
-  if (p.v0 === 0 && p.theta === 0) throw InvalidInputError.outOfRange('params.v0', p.v0, '(0, ∞) when params.theta = 0');
-  return p;
+  return checkRoughHestonParameters(p, 'params.');
 }
 
 /** Validates the node and maturity arrays of a RoughHestonLogCf call. */

@@ -1,4 +1,3 @@
-import { checkFinite, checkPositive } from '../../../src/_lib/checks.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import type { TermStructureOptions } from '../../TermStructure.js';
 import { BlackVolTermStructure } from '../BlackVolTermStructure.js';
@@ -6,8 +5,8 @@ import type { TotalVarianceDerivatives, TotalVarianceSurface } from '../TotalVar
 import type { SsviParameters } from './SsviParameters.js';
 import type { VolSurfaceArbitrageDiagnostics } from './VolSurfaceArbitrageDiagnostics.js';
 import { ssviNodes } from './_lib/checkNodes.js';
-import { EssviModel } from './_lib/EssviModel.js';
-import { defaultKGrid, surfaceDiagnostics } from './_lib/surfaceDiagnostics.js';
+import { NodeSurfaceModel } from './_lib/NodeSurfaceModel.js';
+import { defaultKGrid } from './_lib/surfaceDiagnostics.js';
 
 /**
  * An SSVI implied-volatility surface (Gatheral–Jacquier): total variance
@@ -41,8 +40,7 @@ import { defaultKGrid, surfaceDiagnostics } from './_lib/surfaceDiagnostics.js';
  */
 export class SsviSurface extends BlackVolTermStructure implements TotalVarianceSurface {
   private readonly fixed: SsviParameters | undefined;
-  private model: EssviModel | undefined;
-  private modelOf: SsviParameters | undefined;
+  private readonly surface = new NodeSurfaceModel<SsviParameters>(() => this.parameters(), (p) => ssviNodes('parameters', p));
 
   /**
    * @param parameters - the surface ({@link SsviParameters}); omitted only by fitted subclasses.
@@ -62,23 +60,13 @@ export class SsviSurface extends BlackVolTermStructure implements TotalVarianceS
     return this.fixed;
   }
 
-  private current(): EssviModel {
-    const p = this.parameters();
-    if (this.model === undefined || this.modelOf !== p) {
-      this.model = new EssviModel(ssviNodes('parameters', p));
-      this.modelOf = p;
-    }
-    return this.model;
-  }
-
   /** Forward F(T) (price units); ln F linear in T between the nodes. @param t - years ≥ 0. */
   forward(t: number): number {
-    checkFinite('t', t);
-    return this.current().forwardCurve.forward(t);
+    return this.surface.forward(t);
   }
 
   override maxTime(): number {
-    return this.current().maxTime();
+    return this.surface.maxTime();
   }
 
   /**
@@ -87,9 +75,7 @@ export class SsviSurface extends BlackVolTermStructure implements TotalVarianceS
    * @throws InvalidInputError when k is not finite or t is not > 0.
    */
   totalVarianceDerivatives(k: number, t: number): TotalVarianceDerivatives {
-    checkFinite('k', k);
-    checkPositive('t', t);
-    return this.current().derivatives(k, t);
+    return this.surface.derivatives(k, t);
   }
 
   /**
@@ -97,13 +83,10 @@ export class SsviSurface extends BlackVolTermStructure implements TotalVarianceS
    * @param kGrid - log-moneyness grid; default 241 points over [−3, 1.5].
    */
   arbitrageDiagnostics(kGrid: ArrayLike<number> = defaultKGrid()): VolSurfaceArbitrageDiagnostics {
-    const m = this.current();
-    return surfaceDiagnostics((k, t) => m.derivatives(k, t), this.parameters().times, Float64Array.from(kGrid));
+    return this.surface.diagnostics(kGrid);
   }
 
   protected blackVarianceImpl(t: number, strike: number): number {
-    if (t === 0) return 0;
-    const m = this.current();
-    return m.w(Math.log(strike / m.forwardCurve.forward(t)), t);
+    return this.surface.blackVariance(t, strike);
   }
 }

@@ -3,6 +3,7 @@ import { ArbitrageError, InvalidInputError } from '../../../src/errors.js';
 import { levenbergMarquardt } from '../../../src/math/optimization/levenbergMarquardt.js';
 import type { SviArbitrageDiagnostics } from './SviArbitrageDiagnostics.js';
 import type { SviRawParameters } from './SviRawParameters.js';
+import { checkVolQuote } from './_lib/checkVolQuote.js';
 import { forEachGridPoint, sviDiagnostics, UNIFORM_POINTS, VERTEX_POINTS } from './_lib/sviDiagnostics.js';
 import { sviG, sviMinimumW, sviW } from './_lib/sviFormulas.js';
 import { zeliadeFit } from './_lib/zeliadeFit.js';
@@ -319,16 +320,8 @@ function checkQuotes(quotes: SviSmileQuotes): { time: number; forward: number; k
   const k = new Float64Array(n);
   const mid = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const strike = quotes.strikes[i] as number;
-    const bid = quotes.bidVols[i] as number;
-    const ask = quotes.askVols[i] as number;
-    if (!(strike > 0) || !Number.isFinite(strike)) throw InvalidInputError.outOfRange(`quotes.strikes[${i}]`, strike, '(0, ∞)');
-    if (!(bid > 0) || !Number.isFinite(bid)) throw InvalidInputError.outOfRange(`quotes.bidVols[${i}]`, bid, '(0, ∞)');
-    if (!(ask >= bid) || !Number.isFinite(ask)) throw InvalidInputError.outOfRange(`quotes.askVols[${i}]`, ask, `[${bid}, ∞) (at least the bid vol)`);
-    const m = quotes.midVols === undefined ? 0.5 * (bid + ask) : (quotes.midVols[i] as number);
-    if (!(m > 0) || !Number.isFinite(m)) throw InvalidInputError.outOfRange(`quotes.midVols[${i}]`, m, '(0, ∞)');
-    k[i] = Math.log(strike / quotes.forward);
-    mid[i] = m;
+    mid[i] = checkVolQuote('quotes', quotes, i);
+    k[i] = Math.log((quotes.strikes[i] as number) / quotes.forward);
   }
   return { time: quotes.time, forward: quotes.forward, k, bid: quotes.bidVols, ask: quotes.askVols, mid };
 }

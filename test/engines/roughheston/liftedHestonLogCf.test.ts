@@ -1,10 +1,10 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hestonCharacteristicFunction } from '../../../engines/heston/hestonCharacteristicFunction.js';
 import { liftedHestonLogCf } from '../../../engines/roughheston/liftedHestonLogCf.js';
 import { liftCosCalls } from '../../../engines/roughheston/_lib/liftCosCalls.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import { Complex } from '../../../src/math/complex/Complex.js';
+import { checkCfSymmetryAndBound } from './_lib/cfSymmetry.js';
 import { liftRefCalls, liftRefDividend, liftRefMaturities, liftRefParams, liftRefRate, liftRefSpot, liftRefStrikes } from './_lib/liftReference.js';
 
 const uRe = [0.3, 1, 5, 20, 50, -3];
@@ -56,28 +56,7 @@ describe('liftedHestonLogCf', () => {
   });
 
   it('property: φ(−u) = conj φ(u) and |φ(u)| ≤ 1 at real u, for random parameters', () => {
-    const cf = liftedHestonLogCf({ factors: 8 });
-    fc.assert(
-      fc.property(
-        fc.record({
-          v0: fc.double({ min: 0.005, max: 0.2, noNaN: true }),
-          kappa: fc.double({ min: 0, max: 3, noNaN: true }),
-          theta: fc.double({ min: 0.005, max: 0.2, noNaN: true }),
-          sigma: fc.double({ min: 0.05, max: 1, noNaN: true }),
-          rho: fc.double({ min: -0.95, max: 0.95, noNaN: true }),
-          hurst: fc.double({ min: 0.05, max: 0.45, noNaN: true }),
-        }),
-        fc.double({ min: 0.05, max: 20, noNaN: true }),
-        fc.double({ min: 0.05, max: 2, noNaN: true }),
-        (p, u, T) => {
-          const r = cf(p, Float64Array.of(u, -u), new Float64Array(2), [T]);
-          expect(r.re[0]!).toBeLessThanOrEqual(1e-12);
-          expect(Math.abs(r.re[0]! - r.re[1]!)).toBeLessThan(1e-12 * (1 + Math.abs(r.re[0]!)));
-          expect(Math.abs(r.im[0]! + r.im[1]!)).toBeLessThan(1e-12 * (1 + Math.abs(r.im[0]!)));
-        },
-      ),
-      { numRuns: 40, seed: 7 },
-    );
+    checkCfSymmetryAndBound(liftedHestonLogCf({ factors: 8 }));
   });
 
   it('refuses bad input with InvalidInputError naming the argument', () => {

@@ -1,10 +1,10 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hestonCharacteristicFunction } from '../../../engines/heston/hestonCharacteristicFunction.js';
 import { Complex } from '../../../src/math/complex/Complex.js';
 import { liftedHestonLogCf } from '../../../engines/roughheston/liftedHestonLogCf.js';
 import { padeRoughHestonLogCf } from '../../../engines/roughheston/padeRoughHestonLogCf.js';
 import { liftCosCalls } from '../../../engines/roughheston/_lib/liftCosCalls.js';
+import { checkCfSymmetryAndBound } from './_lib/cfSymmetry.js';
 import { liftRefCalls, liftRefDividend, liftRefMaturities, liftRefParams, liftRefRate, liftRefSpot, liftRefStrikes } from './_lib/liftReference.js';
 
 const padePrices = (n: number): Float64Array =>
@@ -59,28 +59,7 @@ describe('padeRoughHestonLogCf', () => {
   });
 
   it('property: φ(−u) = conj φ(u) and |φ(u)| ≤ 1 at real u, for random parameters', () => {
-    const cf = padeRoughHestonLogCf();
-    fc.assert(
-      fc.property(
-        fc.record({
-          v0: fc.double({ min: 0.005, max: 0.2, noNaN: true }),
-          kappa: fc.double({ min: 0, max: 3, noNaN: true }),
-          theta: fc.double({ min: 0.005, max: 0.2, noNaN: true }),
-          sigma: fc.double({ min: 0.05, max: 1, noNaN: true }),
-          rho: fc.double({ min: -0.95, max: 0.95, noNaN: true }),
-          hurst: fc.double({ min: 0.05, max: 0.45, noNaN: true }),
-        }),
-        fc.double({ min: 0.05, max: 20, noNaN: true }),
-        fc.double({ min: 0.05, max: 2, noNaN: true }),
-        (p, u, T) => {
-          const r = cf(p, Float64Array.of(u, -u), new Float64Array(2), [T]);
-          expect(r.re[0]!).toBeLessThanOrEqual(1e-12);
-          expect(Math.abs(r.re[0]! - r.re[1]!)).toBeLessThan(1e-12 * (1 + Math.abs(r.re[0]!)));
-          expect(Math.abs(r.im[0]! + r.im[1]!)).toBeLessThan(1e-12 * (1 + Math.abs(r.im[0]!)));
-        },
-      ),
-      { numRuns: 40, seed: 7 },
-    );
+    checkCfSymmetryAndBound(padeRoughHestonLogCf());
   });
 
   it('refuses non-diagonal or out-of-range orders', () => {

@@ -2,6 +2,7 @@
 import { checkPositive } from '../../../../src/_lib/checks.js';
 import { InvalidInputError } from '../../../../src/errors.js';
 import type { SviSmileQuotes } from '../../svi/fitSviSmile.js';
+import { checkVolQuote } from '../../svi/_lib/checkVolQuote.js';
 import type { VolSurfaceSliceFit } from '../VolSurfaceFitQuality.js';
 
 /** One checked expiry: k = ln(K/F), bid/ask/mid vols, weights h (half-spreads, floored). @internal */
@@ -40,14 +41,10 @@ export function checkSurfaceQuotes(quotes: readonly SviSmileQuotes[], minHalfSpr
     const mid = new Float64Array(n);
     const h = new Float64Array(n);
     for (let i = 0; i < n; i++) {
+      const m = checkVolQuote(name, q, i);
       const K = q.strikes[i] as number;
       const b = q.bidVols[i] as number;
       const a = q.askVols[i] as number;
-      if (!(K > 0) || !Number.isFinite(K)) throw InvalidInputError.outOfRange(`${name}.strikes[${i}]`, K, '(0, ∞)');
-      if (!(b > 0) || !Number.isFinite(b)) throw InvalidInputError.outOfRange(`${name}.bidVols[${i}]`, b, '(0, ∞)');
-      if (!(a >= b) || !Number.isFinite(a)) throw InvalidInputError.outOfRange(`${name}.askVols[${i}]`, a, `[${b}, ∞) (at least the bid vol)`);
-      const m = q.midVols === undefined ? 0.5 * (a + b) : (q.midVols[i] as number);
-      if (!(m > 0) || !Number.isFinite(m)) throw InvalidInputError.outOfRange(`${name}.midVols[${i}]`, m, '(0, ∞)');
       k[i] = Math.log(K / q.forward);
       if (i > 0 && !((k[i] as number) > (k[i - 1] as number))) throw InvalidInputError.outOfRange(`${name}.strikes[${i}]`, K, `(${q.strikes[i - 1]}, ∞) (ascending strikes)`);
       bid[i] = b;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitSabrSmile } from '../../../../termstructures/volatility/sabr/fitSabrSmile.js';
 import { fitEssviSurface } from '../../../../termstructures/volatility/ssvi/fitEssviSurface.js';
 import { fitSsviSurface } from '../../../../termstructures/volatility/ssvi/fitSsviSurface.js';
-import { gatheralSlices, quality } from './_lib/spxQuality.js';
+import { gatheralSlices, quality } from '../../../../bench/_lib/spxData.js';
 
 /** Measured by `npm run bench -- volsurface` (docs/models/smiles-and-surfaces.md), loosened. */
 const THRESHOLDS = {

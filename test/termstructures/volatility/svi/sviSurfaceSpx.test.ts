@@ -1,7 +1,7 @@
 // @test fitSviSurface on real SPX data (subsets of expiries; the full 48-expiry and 58-series fits are in `npm run bench -- volsurface`)
 import { describe, expect, it } from 'vitest';
 import { fitSviSurface } from '../../../../termstructures/volatility/svi/fitSviSurface.js';
-import { cboeSlices, gatheralSlices, quality } from '../ssvi/_lib/spxQuality.js';
+import { cboeSlices, gatheralSlices, quality } from '../../../../bench/_lib/spxData.js';
 
 /** Measured on these subsets, then loosened. */
 const THRESHOLDS = {
