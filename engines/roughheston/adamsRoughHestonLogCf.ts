@@ -6,6 +6,8 @@ import { QuantflowError } from '../../src/errors.js';
 import { checkRoughHestonParameters } from '../../src/models/RoughHestonModel.js';
 import type { RoughHestonParameters } from '../../src/processes/RoughHestonParameters.js';
 import type { RoughHestonLogCf } from './RoughHestonLogCf.js';
+import type { ForwardVarianceCurve } from '../../src/models/roughHestonForwardVariance.js';
+import { forwardVarianceWeights } from './_lib/forwardVarianceWeights.js';
 
 /**
  * Options of {@link adamsRoughHestonLogCf}.
@@ -37,6 +39,14 @@ export interface AdamsRoughHestonOptions {
    * surface 6.4e-5 → 7.6e-6 off the converged reference at the same cost); 0 for none.
    */
   readonly anchors?: number;
+  /**
+   * A forward-variance curve ξ0(t) = E[V_t] (years ↦ variance per year) in place of v0 and θ
+   * (which are then unused; κ, σ, ρ, H still set the Riccati equation): the forward-variance
+   * form log φ(u, T) = ∫₀ᵀ [D^α h(u, s) + κ h(u, s)] ξ0(T − s) ds (El Euch, Gatheral & Rosenbaum
+   * 2019). Default: none (the (v0, κ, θ) form). See {@link roughHestonForwardVariance} for the
+   * curve of the (v0, κ, θ) model, with which this reproduces that model.
+   */
+  readonly forwardVariance?: ForwardVarianceCurve;
 }
 
 // One cached pair of grids and weights (the last α and maturities asked for).
@@ -79,6 +89,8 @@ export function adamsRoughHestonLogCf(options: AdamsRoughHestonOptions = {}): Ro
   const implicit = (options.corrector ?? 'implicit') === 'implicit';
   const order = options.richardsonOrder ?? 2;
   const anchors = options.anchors ?? 8;
+  const xi0 = options.forwardVariance;
+  if (xi0 !== undefined && typeof xi0 !== 'function') throw InvalidInputError.outOfRange('forwardVariance', String(xi0), 'a function t ↦ ξ0(t)');
   if (!Number.isInteger(anchors) || anchors < 0 || anchors > 1000) throw InvalidInputError.outOfRange('anchors', anchors, 'integers in [0, 1000]');
   if (!(grading >= 1 && grading <= 4)) throw InvalidInputError.outOfRange('grading', grading, '[1, 4]');
   if (options.corrector !== undefined && options.corrector !== 'implicit' && options.corrector !== 'pece') throw InvalidInputError.outOfRange('corrector', options.corrector, "{'implicit', 'pece'}");
@@ -111,9 +123,11 @@ export function adamsRoughHestonLogCf(options: AdamsRoughHestonOptions = {}): Ro
     const grids = gridsFor(alpha, maturities, n, richardson, grading, anchors);
     const re = new Float64Array(m * nT);
     const im = new Float64Array(m * nT);
-    const coarse = logCfOnGrid(p, uRe, uIm, grids.coarse, grids.index, nT, options.backend ?? 'auto', implicit);
+    const coarseXi = xi0 === undefined ? undefined : curveWeights(xi0, grids.coarse.grid, grids.index);
+    const coarse = logCfOnGrid(p, uRe, uIm, grids.coarse, grids.index, nT, options.backend ?? 'auto', implicit, coarseXi);
     if (!richardson) return coarse;
-    const fine = logCfOnGrid(p, uRe, uIm, grids.fine!, grids.fineIndex, nT, options.backend ?? 'auto', implicit);
+    const fineXi = xi0 === undefined ? undefined : curveWeights(xi0, grids.fine!.grid, grids.fineIndex);
+    const fine = logCfOnGrid(p, uRe, uIm, grids.fine!, grids.fineIndex, nT, options.backend ?? 'auto', implicit, fineXi);
     const c = 1 / (Math.pow(2, order) - 1);
     for (let k = 0; k < m * nT; k++) {
       re[k] = fine.re[k]! + (fine.re[k]! - coarse.re[k]!) * c;
@@ -121,6 +135,22 @@ export function adamsRoughHestonLogCf(options: AdamsRoughHestonOptions = {}): Ro
     }
     return { re, im };
   };
+}
+
+// The last curve's quadrature weights per grid (a grid object is reused while its key holds).
+const curveCache = new WeakMap<ForwardVarianceCurve, { grid: Float64Array; index: Int32Array; rows: Float64Array[] }[]>();
+
+function curveWeights(xi0: ForwardVarianceCurve, grid: Float64Array, index: Int32Array): Float64Array[] {
+  let list = curveCache.get(xi0);
+  const hit = list?.find((e) => e.grid === grid && e.index === index);
+  if (hit !== undefined) return hit.rows;
+  const rows = forwardVarianceWeights(grid, index, xi0);
+  if (list === undefined || list.length >= 4) {
+    list = [];
+    curveCache.set(xi0, list);
+  }
+  list.push({ grid, index, rows });
+  return rows;
 }
 
 /** Uniform grid of n steps over the last maturity with every maturity inserted, and its halving. */
@@ -178,6 +208,7 @@ function logCfOnGrid(
   nT: number,
   backend: RiccatiBackend,
   implicit: boolean,
+  xiWeights?: Float64Array[],
 ): { re: Float64Array; im: Float64Array } {
   const m = uRe.length;
   const n = w.grid.length - 1;
@@ -200,6 +231,24 @@ function logCfOnGrid(
   }
   const re = new Float64Array(m * nT);
   const im = new Float64Array(m * nT);
+  if (xiWeights !== undefined) {
+    // Forward-variance form: Σ_k w_{jk} [D^α h(t_k) + κ h(t_k)], the weights integrating against ξ0(T_j − s).
+    for (let i = 0; i < m; i++) {
+      const o = 2 * i * (n + 1);
+      for (let j = 0; j < nT; j++) {
+        const w = xiWeights[j]!;
+        let sRe = 0;
+        let sIm = 0;
+        for (let k = 0; k < w.length; k++) {
+          sRe += w[k]! * (f[o + 2 * k]! + kappa * psi[o + 2 * k]!);
+          sIm += w[k]! * (f[o + 2 * k + 1]! + kappa * psi[o + 2 * k + 1]!);
+        }
+        re[j * m + i] = sRe;
+        im[j * m + i] = sIm;
+      }
+    }
+    return { re, im };
+  }
   const kt = kappa * theta;
   const t = w.grid;
   for (let i = 0; i < m; i++) {
