@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import { mittagLeffler } from '../math/special/mittagLeffler.js';
+import { mittagLeffler, reciprocalGamma } from '../math/special/mittagLeffler.js';
 import type { RoughHestonParameters } from '../processes/RoughHestonParameters.js';
 import { checkRoughHestonParameters } from './RoughHestonModel.js';
 
@@ -41,9 +41,28 @@ export type ForwardVarianceCurve = (t: number) => number;
 export function roughHestonForwardVariance(params: RoughHestonParameters): ForwardVarianceCurve {
   const { v0, kappa, theta, hurst } = checkRoughHestonParameters(params);
   const alpha = hurst + 0.5;
+  const gammas: number[] = []; // 1/Γ(αk + 1), filled as the series needs them
+  const seriesMax = Math.pow(9, alpha);
   return (t: number) => {
     if (!(t >= 0) || !Number.isFinite(t)) throw InvalidInputError.outOfRange('t', t, '[0, ∞)');
     if (t === 0 || kappa === 0) return v0;
-    return theta + (v0 - theta) * mittagLeffler(alpha, 1, -kappa * Math.pow(t, alpha));
+    const z = -kappa * Math.pow(t, alpha);
+    return theta + (v0 - theta) * (z >= -seriesMax ? mittagLefflerSeries(alpha, z, gammas) : mittagLeffler(alpha, 1, z));
   };
+}
+
+// For |z| ≤ 9^α the power series is cheap and loses about e^{|z|^{1/α}}·ε ≤ e⁹·ε ≈ 2e-12 to
+// cancellation (its largest term); the curve is read at thousands of quadrature nodes per call.
+
+function mittagLefflerSeries(alpha: number, z: number, gammas: number[]): number {
+  let sum = 0;
+  let zk = 1;
+  for (let k = 0; k < 200; k++) {
+    if (k === gammas.length) gammas.push(reciprocalGamma(alpha * k + 1));
+    const term = zk * gammas[k]!;
+    sum += term;
+    if (k > 2 && Math.abs(term) < 1e-17 * Math.max(1, Math.abs(sum))) break;
+    zk *= z;
+  }
+  return sum;
 }
