@@ -64,18 +64,24 @@ let cache: { key: string; coarse: AdamsWeights; fine: AdamsWeights | undefined; 
  * (and `anchors` graded points below each shorter one); then
  * log φ(u, T) = ∫₀ᵀ [κθ h(s) + v0 D^α h(s)] ds (since I^{1−α}h = I¹D^α h), by the trapezoidal
  * rule on the same grid (the scheme's own interpolant), read at every maturity on the way. With
+ * `forwardVariance` (a curve ξ0(t) = E[V_t] in place of v0, θ) instead
+ * log φ(u, T) = ∫₀ᵀ [D^α h(s) + κ h(s)] ξ0(T − s) ds (El Euch, Gatheral & Rosenbaum 2019), the
+ * piecewise-linear integrand integrated against ξ0 by a 15-point rule per interval. With
  * `richardson` the grid is solved again with every interval halved and the two are combined with
  * the leading error order 1 + α (measured: `test/engines/roughheston/adamsRoughHestonLogCf.test.ts`).
  * The grid (and its weights) depends on α and the maturities only, and is cached for the next call.
  * Source: O. El Euch, M. Rosenbaum (2019), "The characteristic function of rough Heston models",
  * Mathematical Finance 29(1), 3–38, Theorem 2.1, Corollary 3.1 and §5.1 (the Adams scheme);
  * K. Diethelm, N. J. Ford, A. D. Freed (2002), Nonlinear Dynamics 29, 3–22.
+ * O. El Euch, J. Gatheral, M. Rosenbaum (2019), "Roughening Heston", Risk (the forward-variance form).
  * Checked against: `test/engines/roughheston/adamsRoughHestonLogCf.test.ts` (H = ½ against the
- * Heston closed form, φ(0) = 1, φ(−i) = 1, convergence order).
+ * Heston closed form, φ(0) = 1, φ(−i) = 1, convergence order) and
+ * `test/engines/roughheston/forwardVariance.test.ts` (the curve E[V_t] gives the (v0, κ, θ) route back).
  *
  * @param options - steps, stability bound, Richardson, backend.
  * @returns a {@link RoughHestonLogCf}.
- * @throws InvalidInputError (when called) for a bad option, parameter, node or maturity.
+ * @throws InvalidInputError for a bad option (at once), and (when called) for a bad parameter,
+ * node or maturity, or a curve value ξ0(t) that is negative or not finite.
  * @throws QuantflowError (code `NOT_FINITE`, when called) when the Riccati solution blows up
  * (|Im u| too large for the parameters: moment explosion).
  * @public

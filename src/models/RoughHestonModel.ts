@@ -30,12 +30,14 @@ export interface RoughHestonModelOptions {
  * {@link RoughHestonParameters}). {@link RoughHestonModel.setParameters} validates and notifies
  * observers (engines, instruments) when a value changes; a change of a market handle (a quote
  * tick, a relink) is forwarded too. H = ½ is classical Heston (κ = 0 or θ = 0 allowed here, as
- * the Volterra form allows them).
+ * the Volterra form allows them). An optional forward-variance curve ξ0(t) replaces v0 and θ
+ * ({@link RoughHestonModelOptions}; {@link RoughHestonModel.setForwardVariance}).
  * Observes: the three handles.
  * Source: O. El Euch, M. Rosenbaum (2019), "The characteristic function of rough Heston models",
  * Mathematical Finance 29(1), 3–38, eq. (1.3)–(1.4); QuantLib `ql/models/equity/hestonmodel.hpp`
  * for the observable-model pattern.
- * Checked against: `test/models/RoughHestonModel.test.ts`.
+ * Checked against: `test/models/RoughHestonModel.test.ts`,
+ * `test/engines/roughheston/forwardVarianceEngine.test.ts` (the curve).
  *
  * @example
  * ```ts

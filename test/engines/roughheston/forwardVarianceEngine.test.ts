@@ -23,7 +23,7 @@ function model(forwardVariance?: (t: number) => number) {
 }
 
 describe('RoughHestonEngine with a forward-variance curve', () => {
-  it('the (v0, κ, θ) model’s E[V_t] as the curve prices as the (v0, κ, θ) model (≤ 1e-5 at the default grid, 1e-7 at 128 steps)', () => {
+  it('the (v0, κ, θ) model’s E[V_t] as the curve prices as the (v0, κ, θ) model (≤ 2e-6 at the default grid, 1e-7 at 128 steps; measured 4e-7 max on 7 strikes × 6 expiries)', () => {
     const flat = model();
     const fwd = model(roughHestonForwardVariance(rough));
     for (const [strike, days] of [
@@ -32,7 +32,7 @@ describe('RoughHestonEngine with a forward-variance curve', () => {
       [120, 730],
     ] as const) {
       for (const [opts, tol] of [
-        [{}, 1e-5],
+        [{}, 2e-6],
         [{ adams: { steps: 128 } }, 1e-7],
       ] as const) {
         const a = europeanOption(OptionType.Call, strike, days);
