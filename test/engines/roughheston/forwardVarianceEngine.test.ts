@@ -92,3 +92,10 @@ describe('RoughHestonEngine with a forward-variance curve', () => {
     expect(() => b.NPV()).toThrow(/mean of forwardVariance/);
   });
 });
+
+describe('docstring example twins (forward variance)', () => {
+  it('roughHestonForwardVariance', () => {
+    const xi0 = roughHestonForwardVariance({ v0: 0.02, kappa: 0.3, theta: 0.04, sigma: 0.4, rho: -0.7, hurst: 0.1 });
+    expect(xi0(0)).toBe(0.02);
+  });
+});
