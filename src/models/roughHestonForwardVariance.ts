@@ -8,7 +8,8 @@ import { checkRoughHestonParameters } from './RoughHestonModel.js';
  * per year (finite, ≥ 0). Flat (`() => 0.04`) or any term structure (e.g. read off variance swaps:
  * ξ0(t) = d(t·σ²_VS(t))/dt). The rough Heston routes integrate it against the Riccati solution
  * by quadrature, so a curve smooth between grid points converges fastest (a jump converges at
- * first order in the step).
+ * first order in the step). Read as a pure function: the quadrature weights are cached per function
+ * object, so new values need a new function (e.g. {@link RoughHestonModel.setForwardVariance}).
  * @public
  */
 export type ForwardVarianceCurve = (t: number) => number;
