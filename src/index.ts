@@ -520,3 +520,4 @@ export { calibrateRoughHeston, type RoughHestonCalibrationResult } from '../engi
 // Rough Heston forward-variance curve ξ0(t) (issue 7, xi0)
 export { roughHestonForwardVariance, type ForwardVarianceCurve } from './models/roughHestonForwardVariance.js';
 export type { RoughHestonModelOptions } from './models/RoughHestonModel.js';
+export { piecewiseFlatForwardVariance } from './models/piecewiseFlatForwardVariance.js';

@@ -75,7 +75,7 @@ classes.push('HullWhiteTrinomialTree', 'TreeSwaptionEngine', 'TreeCallableFixedR
 functions.push('timeGridWithMandatoryTimes', 'isCallableBondArguments');
 
 // Rough Heston forward-variance curve (issue 7, xi0)
-functions.push('roughHestonForwardVariance');
+functions.push('roughHestonForwardVariance', 'piecewiseFlatForwardVariance');
 
 describe('public API (src/index.ts)', () => {
   it.each(classes)('exports class %s', (name) => {

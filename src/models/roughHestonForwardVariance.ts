@@ -7,12 +7,15 @@ import { checkRoughHestonParameters } from './RoughHestonModel.js';
  * A forward-variance curve ξ0: t ↦ ξ0(t) = E[V_t] seen today, t in years (≥ 0), values variance
  * per year (finite, ≥ 0). Flat (`() => 0.04`) or any term structure (e.g. read off variance swaps:
  * ξ0(t) = d(t·σ²_VS(t))/dt). The rough Heston routes integrate it against the Riccati solution
- * by quadrature, so a curve smooth between grid points converges fastest (a jump converges at
- * first order in the step). Read as a pure function: the quadrature weights are cached per function
+ * by quadrature, so a curve smooth between grid points converges fastest; declare jumps and kinks in
+ * `breakpoints` (see {@link piecewiseFlatForwardVariance}), else they converge at first order in the step. Read as a pure function: the quadrature weights are cached per function
  * object, so new values need a new function (e.g. {@link RoughHestonModel.setForwardVariance}).
  * @public
  */
-export type ForwardVarianceCurve = (t: number) => number;
+export type ForwardVarianceCurve = ((t: number) => number) & {
+  /** Times (years) where ξ0 jumps or kinks (e.g. a piecewise-flat strip's knots): the quadrature splits there. */
+  readonly breakpoints?: readonly number[];
+};
 
 /**
  * The forward-variance curve of the (v0, κ, θ) rough Heston model:

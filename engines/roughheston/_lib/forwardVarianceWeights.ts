@@ -27,9 +27,10 @@ function curveAt(xi0: ForwardVarianceCurve, x: number): number {
  * on the grid t_0 = 0 < … < t_K = T (the Adams scheme's interpolant), one row per maturity.
  *
  * @remarks
- * Each hat-function moment ∫ ξ0(T − s) φ_k(s) ds is taken by a 15-point rule per interval; on
- * the interval ending at T (where E[V_t] − v0 ~ t^α is not smooth) in the variable z with
- * T − s = h z³, so the integrand is ~ z^{3α+2} there.
+ * Each hat-function moment ∫ ξ0(T − s) φ_k(s) ds is taken by a 15-point rule per interval, split
+ * at the curve's `breakpoints` (so a piecewise-flat curve is integrated exactly); on the piece
+ * ending at T (where E[V_t] − v0 ~ t^α is not smooth) in the variable z with T − s = L z³, so the
+ * integrand is ~ z^{3α+2} there.
  * @param grid - the route's grid (ascending, grid[0] = 0), years.
  * @param index - the grid index of each maturity.
  * @param xi0 - the forward-variance curve.
@@ -38,37 +39,43 @@ function curveAt(xi0: ForwardVarianceCurve, x: number): number {
  * @internal
  */
 export function forwardVarianceWeights(grid: Float64Array, index: Int32Array, xi0: ForwardVarianceCurve): Float64Array[] {
+  const breaks = (xi0.breakpoints ?? []).filter((b) => b > 0 && Number.isFinite(b)).sort((a, b) => a - b);
   const rows: Float64Array[] = [];
   for (let j = 0; j < index.length; j++) {
     const kT = index[j]!;
     const tT = grid[kT]!;
     const w = new Float64Array(kT + 1);
-    for (let k = 1; k < kT; k++) {
+    for (let k = 1; k <= kT; k++) {
       const a = grid[k - 1]!;
-      const h = grid[k]! - a;
+      const b = grid[k]!;
+      const h = b - a;
+      // Pieces of [a, b] at s = T − (breakpoint), ascending in s.
+      const cuts = [a];
+      for (let q = breaks.length - 1; q >= 0; q--) {
+        const sb = tT - breaks[q]!;
+        if (sb > a + 1e-14 * tT && sb < b - 1e-14 * tT) cuts.push(sb);
+      }
+      cuts.push(b);
       let lo = 0;
       let hi = 0;
-      for (let q = 0; q < Y.length; q++) {
-        const v = curveAt(xi0, tT - (a + h * Y[q]!)) * W[q]! * h;
-        lo += v * (1 - Y[q]!);
-        hi += v * Y[q]!;
+      for (let c = 0; c + 1 < cuts.length; c++) {
+        const p = cuts[c]!;
+        const len = cuts[c + 1]! - p;
+        const atT = k === kT && c + 2 === cuts.length;
+        for (let q = 0; q < Y.length; q++) {
+          const y = Y[q]!;
+          // On the piece ending at T: T − s = len·z³ (z = 1 − y), ds = 3·len·z² dz.
+          const z = 1 - y;
+          const sq = atT ? tT - len * z * z * z : p + len * y;
+          const jac = atT ? 3 * len * z * z : len;
+          const v = curveAt(xi0, atT ? len * z * z * z : tT - sq) * W[q]! * jac;
+          lo += (v * (b - sq)) / h;
+          hi += (v * (sq - a)) / h;
+        }
       }
       w[k - 1] = w[k - 1]! + lo;
       w[k] = w[k]! + hi;
     }
-    // Last interval [t_{K−1}, T]: T − s = h z³, ds = 3h z² dz; φ_{K−1} = z³, φ_K = 1 − z³.
-    const h = tT - grid[kT - 1]!;
-    let lo = 0;
-    let hi = 0;
-    for (let q = 0; q < Y.length; q++) {
-      const z = Y[q]!;
-      const z3 = z * z * z;
-      const v = curveAt(xi0, h * z3) * W[q]! * 3 * h * z * z;
-      lo += v * z3;
-      hi += v * (1 - z3);
-    }
-    w[kT - 1] = w[kT - 1]! + lo;
-    w[kT] = w[kT]! + hi;
     rows.push(w);
   }
   return rows;
