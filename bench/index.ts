@@ -21,6 +21,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<BenchModule>]> = [
   ['hullwhiteTree', () => import('./hullwhiteTree.bench.js')],
   ['roughhestonroutes', () => import('./roughhestonroutes.bench.js')],
   ['roughheston', () => import('./roughheston.bench.js')],
+  ['forwardvariance', () => import('./forwardvariance.bench.js')],
 ];
 
 const only = process.argv.slice(2);

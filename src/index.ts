@@ -516,3 +516,8 @@ export {
 export { RoughHestonEngine } from '../engines/roughheston/RoughHestonEngine.js';
 export { lewisRoughHestonBatch } from '../engines/roughheston/lewisRoughHestonBatch.js';
 export { calibrateRoughHeston, type RoughHestonCalibrationResult } from '../engines/roughheston/calibrateRoughHeston.js';
+
+// Rough Heston forward-variance curve ξ0(t) (issue 7, xi0)
+export { roughHestonForwardVariance, type ForwardVarianceCurve } from './models/roughHestonForwardVariance.js';
+export type { RoughHestonModelOptions } from './models/RoughHestonModel.js';
+export { piecewiseFlatForwardVariance } from './models/piecewiseFlatForwardVariance.js';

@@ -74,6 +74,9 @@ enums.push('SettlementType', 'CapFloorType');
 classes.push('HullWhiteTrinomialTree', 'TreeSwaptionEngine', 'TreeCallableFixedRateBondEngine', 'FdHullWhiteSwaptionEngine', 'FdHullWhiteCallableFixedRateBondEngine', 'HullWhitePathGenerator', 'McHullWhiteSwaptionEngine', 'CallableFixedRateBond');
 functions.push('timeGridWithMandatoryTimes', 'isCallableBondArguments');
 
+// Rough Heston forward-variance curve (issue 7, xi0)
+functions.push('roughHestonForwardVariance', 'piecewiseFlatForwardVariance');
+
 describe('public API (src/index.ts)', () => {
   it.each(classes)('exports class %s', (name) => {
     expect(typeof (quantflow as Record<string, unknown>)[name]).toBe('function');

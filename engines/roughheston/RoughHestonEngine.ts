@@ -6,7 +6,9 @@ import { europeanVanillaPayoff } from '../_lib/europeanVanillaPayoff.js';
 import { PricingEngine } from '../PricingEngine.js';
 import { hestonCosStrikeSums } from '../../src/kernels/heston.js';
 import type { RoughHestonParameters } from '../../src/processes/RoughHestonParameters.js';
+import type { ForwardVarianceCurve } from '../../src/models/roughHestonForwardVariance.js';
 import { cosStrikeGeometry } from '../heston/cosHestonBatch.js';
+import { forwardVarianceWeights } from './_lib/forwardVarianceWeights.js';
 import { cosRoughHestonCoefficients, type CosRoughHestonCoefficients, type RoughHestonFourierOptions } from './cosRoughHestonBatch.js';
 
 /**
@@ -49,9 +51,11 @@ export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
   // strike, so a book on few expiries costs one Riccati batch per expiry, and a spot tick none.
   private cache = new Map<string, CosRoughHestonCoefficients>();
   private cacheParams: RoughHestonParameters | undefined;
+  private cacheCurve: ForwardVarianceCurve | undefined;
   /**
    * @param model - the rough Heston model (parameters, spot, curves).
    * @param options - route, Adams options, truncation, tolerance, backend; see {@link RoughHestonFourierOptions}.
+   *   The model's forward-variance curve, when it has one, is passed to the Adams route.
    */
   constructor(
     readonly model: RoughHestonModel,
@@ -63,7 +67,8 @@ export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
 
   /**
    * @throws InvalidInputError when the exercise is not European, the payoff is not a plain
-   * vanilla, or an option is out of range.
+   * vanilla, an option is out of range, or the model has a forward-variance curve and `route` is
+   * not `'adams'`.
    * @throws QuantflowError (code `INVALID_QUOTE`) when the spot or a curve quote is invalid.
    */
   calculate(args: VanillaOptionArguments): PricingResults {
@@ -86,15 +91,20 @@ export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
     const params = model.parameters;
     if (!(strike > 0) || !Number.isFinite(strike)) throw InvalidInputError.outOfRange('strike', strike, '(0, ∞)');
     // The model's parameters are validated; a new parameter set (a new frozen record) drops the cache.
-    if (this.cacheParams !== params || this.cache.size > 512) {
+    const curve = model.forwardVariance;
+    if (this.cacheParams !== params || this.cacheCurve !== curve || this.cache.size > 512) {
       this.cache.clear();
       this.cacheParams = params;
+      this.cacheCurve = curve;
     }
     const drift = (r - q) * t;
     const key = `${t}|${drift}`;
     let coefs = this.cache.get(key);
     if (coefs === undefined) {
-      coefs = cosRoughHestonCoefficients(params, [t], [drift], this.options);
+      coefs =
+        curve === undefined
+          ? cosRoughHestonCoefficients(params, [t], [drift], this.options)
+          : cosRoughHestonCoefficients(curveParams(params, curve, t), [t], [drift], this.curveOptions(curve));
       this.cache.set(key, coefs);
     }
     const geo = [new Float64Array(1), new Float64Array(1), new Float64Array(1), new Float64Array(1)] as const;
@@ -105,4 +115,23 @@ export class RoughHestonEngine extends PricingEngine<VanillaOptionArguments> {
     const calls = Float64Array.of(put[0]! + spot * dividendDiscount - strike * riskFreeDiscount);
     return { value: omega > 0 ? calls[0]! : puts[0]!, greeks: {}, additionalResults };
   }
+
+  // The model's forward-variance curve goes to the Adams route; another route cannot take it.
+  private curveOptions(curve: ForwardVarianceCurve): RoughHestonFourierOptions {
+    const route = this.options.route ?? 'adams';
+    if (route !== 'adams') throw InvalidInputError.outOfRange('route', 'a custom RoughHestonLogCf', "{'adams'} (the model has a forward-variance curve)");
+    return { ...this.options, adams: { ...this.options.adams, forwardVariance: curve } };
+  }
+}
+
+// With a curve the route ignores v0 and θ; setting both to the mean of ξ0 over [0, T] makes the
+// COS truncation range (from ∫₀ᵀE[V]) and the term count (from the CF decay) follow the curve.
+function curveParams(params: RoughHestonParameters, curve: ForwardVarianceCurve, t: number): RoughHestonParameters {
+  const grid = Float64Array.from({ length: 17 }, (_, k) => t * Math.pow(k / 16, 2));
+  const w = forwardVarianceWeights(grid, Int32Array.of(16), curve)[0]!;
+  let total = 0;
+  for (let k = 0; k < w.length; k++) total += w[k]!;
+  const mean = total / t;
+  if (!(mean > 0)) throw InvalidInputError.outOfRange(`mean of forwardVariance over [0, ${t}]`, mean, '(0, ∞)');
+  return { ...params, v0: mean, theta: mean };
 }

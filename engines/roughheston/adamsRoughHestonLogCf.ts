@@ -6,6 +6,8 @@ import { QuantflowError } from '../../src/errors.js';
 import { checkRoughHestonParameters } from '../../src/models/RoughHestonModel.js';
 import type { RoughHestonParameters } from '../../src/processes/RoughHestonParameters.js';
 import type { RoughHestonLogCf } from './RoughHestonLogCf.js';
+import type { ForwardVarianceCurve } from '../../src/models/roughHestonForwardVariance.js';
+import { forwardVarianceWeights } from './_lib/forwardVarianceWeights.js';
 
 /**
  * Options of {@link adamsRoughHestonLogCf}.
@@ -37,6 +39,14 @@ export interface AdamsRoughHestonOptions {
    * surface 6.4e-5 → 7.6e-6 off the converged reference at the same cost); 0 for none.
    */
   readonly anchors?: number;
+  /**
+   * A forward-variance curve ξ0(t) = E[V_t] (years ↦ variance per year) in place of v0 and θ
+   * (which are then unused; κ, σ, ρ, H still set the Riccati equation): the forward-variance
+   * form log φ(u, T) = ∫₀ᵀ [D^α h(u, s) + κ h(u, s)] ξ0(T − s) ds (El Euch, Gatheral & Rosenbaum
+   * 2019). Default: none (the (v0, κ, θ) form). See {@link roughHestonForwardVariance} for the
+   * curve of the (v0, κ, θ) model, with which this reproduces that model.
+   */
+  readonly forwardVariance?: ForwardVarianceCurve;
 }
 
 // One cached pair of grids and weights (the last α and maturities asked for).
@@ -54,18 +64,24 @@ let cache: { key: string; coarse: AdamsWeights; fine: AdamsWeights | undefined; 
  * (and `anchors` graded points below each shorter one); then
  * log φ(u, T) = ∫₀ᵀ [κθ h(s) + v0 D^α h(s)] ds (since I^{1−α}h = I¹D^α h), by the trapezoidal
  * rule on the same grid (the scheme's own interpolant), read at every maturity on the way. With
+ * `forwardVariance` (a curve ξ0(t) = E[V_t] in place of v0, θ) instead
+ * log φ(u, T) = ∫₀ᵀ [D^α h(s) + κ h(s)] ξ0(T − s) ds (El Euch, Gatheral & Rosenbaum 2019), the
+ * piecewise-linear integrand integrated against ξ0 by a 15-point rule per interval. With
  * `richardson` the grid is solved again with every interval halved and the two are combined with
  * the leading error order 1 + α (measured: `test/engines/roughheston/adamsRoughHestonLogCf.test.ts`).
  * The grid (and its weights) depends on α and the maturities only, and is cached for the next call.
  * Source: O. El Euch, M. Rosenbaum (2019), "The characteristic function of rough Heston models",
  * Mathematical Finance 29(1), 3–38, Theorem 2.1, Corollary 3.1 and §5.1 (the Adams scheme);
  * K. Diethelm, N. J. Ford, A. D. Freed (2002), Nonlinear Dynamics 29, 3–22.
+ * O. El Euch, J. Gatheral, M. Rosenbaum (2019), "Roughening Heston", Risk (the forward-variance form).
  * Checked against: `test/engines/roughheston/adamsRoughHestonLogCf.test.ts` (H = ½ against the
- * Heston closed form, φ(0) = 1, φ(−i) = 1, convergence order).
+ * Heston closed form, φ(0) = 1, φ(−i) = 1, convergence order) and
+ * `test/engines/roughheston/forwardVariance.test.ts` (the curve E[V_t] gives the (v0, κ, θ) route back).
  *
  * @param options - steps, stability bound, Richardson, backend.
  * @returns a {@link RoughHestonLogCf}.
- * @throws InvalidInputError (when called) for a bad option, parameter, node or maturity.
+ * @throws InvalidInputError for a bad option (at once), and (when called) for a bad parameter,
+ * node or maturity, or a curve value ξ0(t) that is negative or not finite.
  * @throws QuantflowError (code `NOT_FINITE`, when called) when the Riccati solution blows up
  * (|Im u| too large for the parameters: moment explosion).
  * @public
@@ -79,6 +95,8 @@ export function adamsRoughHestonLogCf(options: AdamsRoughHestonOptions = {}): Ro
   const implicit = (options.corrector ?? 'implicit') === 'implicit';
   const order = options.richardsonOrder ?? 2;
   const anchors = options.anchors ?? 8;
+  const xi0 = options.forwardVariance;
+  if (xi0 !== undefined && typeof xi0 !== 'function') throw InvalidInputError.outOfRange('forwardVariance', String(xi0), 'a function t ↦ ξ0(t)');
   if (!Number.isInteger(anchors) || anchors < 0 || anchors > 1000) throw InvalidInputError.outOfRange('anchors', anchors, 'integers in [0, 1000]');
   if (!(grading >= 1 && grading <= 4)) throw InvalidInputError.outOfRange('grading', grading, '[1, 4]');
   if (options.corrector !== undefined && options.corrector !== 'implicit' && options.corrector !== 'pece') throw InvalidInputError.outOfRange('corrector', options.corrector, "{'implicit', 'pece'}");
@@ -111,9 +129,11 @@ export function adamsRoughHestonLogCf(options: AdamsRoughHestonOptions = {}): Ro
     const grids = gridsFor(alpha, maturities, n, richardson, grading, anchors);
     const re = new Float64Array(m * nT);
     const im = new Float64Array(m * nT);
-    const coarse = logCfOnGrid(p, uRe, uIm, grids.coarse, grids.index, nT, options.backend ?? 'auto', implicit);
+    const coarseXi = xi0 === undefined ? undefined : curveWeights(xi0, grids.coarse.grid, grids.index);
+    const coarse = logCfOnGrid(p, uRe, uIm, grids.coarse, grids.index, nT, options.backend ?? 'auto', implicit, coarseXi);
     if (!richardson) return coarse;
-    const fine = logCfOnGrid(p, uRe, uIm, grids.fine!, grids.fineIndex, nT, options.backend ?? 'auto', implicit);
+    const fineXi = xi0 === undefined ? undefined : curveWeights(xi0, grids.fine!.grid, grids.fineIndex);
+    const fine = logCfOnGrid(p, uRe, uIm, grids.fine!, grids.fineIndex, nT, options.backend ?? 'auto', implicit, fineXi);
     const c = 1 / (Math.pow(2, order) - 1);
     for (let k = 0; k < m * nT; k++) {
       re[k] = fine.re[k]! + (fine.re[k]! - coarse.re[k]!) * c;
@@ -121,6 +141,22 @@ export function adamsRoughHestonLogCf(options: AdamsRoughHestonOptions = {}): Ro
     }
     return { re, im };
   };
+}
+
+// The last curve's quadrature weights per grid (a grid object is reused while its key holds).
+const curveCache = new WeakMap<ForwardVarianceCurve, { grid: Float64Array; index: Int32Array; rows: Float64Array[] }[]>();
+
+function curveWeights(xi0: ForwardVarianceCurve, grid: Float64Array, index: Int32Array): Float64Array[] {
+  let list = curveCache.get(xi0);
+  const hit = list?.find((e) => e.grid === grid && e.index === index);
+  if (hit !== undefined) return hit.rows;
+  const rows = forwardVarianceWeights(grid, index, xi0);
+  if (list === undefined || list.length >= 4) {
+    list = [];
+    curveCache.set(xi0, list);
+  }
+  list.push({ grid, index, rows });
+  return rows;
 }
 
 /** Uniform grid of n steps over the last maturity with every maturity inserted, and its halving. */
@@ -178,6 +214,7 @@ function logCfOnGrid(
   nT: number,
   backend: RiccatiBackend,
   implicit: boolean,
+  xiWeights?: Float64Array[],
 ): { re: Float64Array; im: Float64Array } {
   const m = uRe.length;
   const n = w.grid.length - 1;
@@ -200,6 +237,24 @@ function logCfOnGrid(
   }
   const re = new Float64Array(m * nT);
   const im = new Float64Array(m * nT);
+  if (xiWeights !== undefined) {
+    // Forward-variance form: Σ_k w_{jk} [D^α h(t_k) + κ h(t_k)], the weights integrating against ξ0(T_j − s).
+    for (let i = 0; i < m; i++) {
+      const o = 2 * i * (n + 1);
+      for (let j = 0; j < nT; j++) {
+        const w = xiWeights[j]!;
+        let sRe = 0;
+        let sIm = 0;
+        for (let k = 0; k < w.length; k++) {
+          sRe += w[k]! * (f[o + 2 * k]! + kappa * psi[o + 2 * k]!);
+          sIm += w[k]! * (f[o + 2 * k + 1]! + kappa * psi[o + 2 * k + 1]!);
+        }
+        re[j * m + i] = sRe;
+        im[j * m + i] = sIm;
+      }
+    }
+    return { re, im };
+  }
   const kt = kappa * theta;
   const t = w.grid;
   for (let i = 0; i < m; i++) {

@@ -5,6 +5,21 @@ import type { Observer } from '../patterns/Observer.js';
 import type { RoughHestonParameters } from '../processes/RoughHestonParameters.js';
 import type { Quote } from '../quotes/Quote.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
+import type { ForwardVarianceCurve } from './roughHestonForwardVariance.js';
+
+/**
+ * Options of {@link RoughHestonModel}.
+ * @public
+ */
+export interface RoughHestonModelOptions {
+  /**
+   * A forward-variance curve ξ0(t) = E[V_t] (t years ↦ variance per year, ≥ 0) in place of v0 and
+   * θ: the model is then V_t = ξ0(t) + ∫₀ᵗ R(t − s) σ √V_s dW_s with κ (the parameters' `kappa`)
+   * the mean reversion toward the curve (El Euch, Gatheral & Rosenbaum 2019). v0 and θ stay in the
+   * parameters (validated, unused by the Adams route). Default: none (the (v0, κ, θ) model).
+   */
+  readonly forwardVariance?: ForwardVarianceCurve;
+}
 
 /**
  * The rough Heston model of El Euch & Rosenbaum (2019) on a market (risk-free and dividend
@@ -15,12 +30,14 @@ import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStr
  * {@link RoughHestonParameters}). {@link RoughHestonModel.setParameters} validates and notifies
  * observers (engines, instruments) when a value changes; a change of a market handle (a quote
  * tick, a relink) is forwarded too. H = ½ is classical Heston (κ = 0 or θ = 0 allowed here, as
- * the Volterra form allows them).
+ * the Volterra form allows them). An optional forward-variance curve ξ0(t) replaces v0 and θ
+ * ({@link RoughHestonModelOptions}; {@link RoughHestonModel.setForwardVariance}).
  * Observes: the three handles.
  * Source: O. El Euch, M. Rosenbaum (2019), "The characteristic function of rough Heston models",
  * Mathematical Finance 29(1), 3–38, eq. (1.3)–(1.4); QuantLib `ql/models/equity/hestonmodel.hpp`
  * for the observable-model pattern.
- * Checked against: `test/models/RoughHestonModel.test.ts`.
+ * Checked against: `test/models/RoughHestonModel.test.ts`,
+ * `test/engines/roughheston/forwardVarianceEngine.test.ts` (the curve).
  *
  * @example
  * ```ts
@@ -34,23 +51,27 @@ import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStr
  */
 export class RoughHestonModel extends Observable implements Observer {
   private params: RoughHestonParameters;
+  private xi0: ForwardVarianceCurve | undefined;
 
   /**
    * @param riskFreeRate - handle to the risk-free discount curve r.
    * @param dividendYield - handle to the dividend (or repo) curve q.
    * @param s0 - handle to the spot quote (price units, > 0 when valid).
    * @param params - v0, θ ≥ 0 (not both 0), κ ≥ 0, σ > 0, ρ ∈ (−1, 1), hurst ∈ (0, 1/2].
-   * @throws InvalidInputError when a handle is not a `Handle` or a parameter is outside its range
-   * (the message names it, its value and the range).
+   * @param options - an optional forward-variance curve ξ0(t); see {@link RoughHestonModelOptions}.
+   * @throws InvalidInputError when a handle is not a `Handle`, a parameter is outside its range
+   * (the message names it, its value and the range) or `forwardVariance` is not a function.
    */
   constructor(
     readonly riskFreeRate: Handle<YieldTermStructure>,
     readonly dividendYield: Handle<YieldTermStructure>,
     readonly s0: Handle<Quote>,
     params: RoughHestonParameters,
+    options: RoughHestonModelOptions = {},
   ) {
     super();
     this.params = checkRoughHestonParameters(params);
+    this.xi0 = checkCurve(options.forwardVariance);
     const named = { riskFreeRate, dividendYield, s0 };
     for (const [name, h] of Object.entries(named)) {
       if (!(h instanceof Handle)) throw InvalidInputError.outOfRange(name, h, 'a Handle');
@@ -61,6 +82,24 @@ export class RoughHestonModel extends Observable implements Observer {
   /** The current parameters (a frozen record). */
   get parameters(): RoughHestonParameters {
     return this.params;
+  }
+
+  /** The forward-variance curve ξ0(t) in use, or `undefined` for the (v0, κ, θ) model. */
+  get forwardVariance(): ForwardVarianceCurve | undefined {
+    return this.xi0;
+  }
+
+  /**
+   * Replaces the forward-variance curve (a new variance-swap strip, or `undefined` for the
+   * (v0, κ, θ) model) and notifies observers when it is a different function.
+   * @param curve - t (years) ↦ ξ0(t) (variance per year, ≥ 0), or `undefined`.
+   * @throws InvalidInputError when `curve` is neither a function nor `undefined`.
+   */
+  setForwardVariance(curve: ForwardVarianceCurve | undefined): void {
+    const next = checkCurve(curve);
+    if (next === this.xi0) return;
+    this.xi0 = next;
+    this.notifyObservers();
   }
 
   /** α = H + ½, the order of the fractional Riccati equation, in (½, 1]. */
@@ -103,6 +142,11 @@ export class RoughHestonModel extends Observable implements Observer {
   dispose(): void {
     for (const h of [this.riskFreeRate, this.dividendYield, this.s0]) h.unregisterObserver(this);
   }
+}
+
+function checkCurve(curve: ForwardVarianceCurve | undefined): ForwardVarianceCurve | undefined {
+  if (curve !== undefined && typeof curve !== 'function') throw InvalidInputError.outOfRange('forwardVariance', String(curve), 'a function t ↦ ξ0(t), or undefined');
+  return curve;
 }
 
 /**
