@@ -2,7 +2,7 @@
 // quotes of test/engines/heston/calibrateHestonSpx.test.ts: 10 maturities 1 week–2 years, 9
 // strikes each within |ln K/F| ≤ 0.4): vol RMSE, parameters and wall time of calibrateHeston and
 // calibrateRoughHeston (Adams route, 32 steps + Richardson, tolerance 1e-7), outside the test
-// runner: `npx tsx bench/roughHestonCalibration.ts`.
+// runner: `npx tsx bench/roughHestonCalibration.ts` (`RH_MAX_ITERATIONS=200` to let it converge).
 import { calibrateHeston } from '../engines/heston/calibrateHeston.js';
 import { calibrateRoughHeston } from '../engines/roughheston/calibrateRoughHeston.js';
 import { spxCalibrationSlices } from './_lib/spxData.js';
@@ -10,7 +10,7 @@ import { spxCalibrationSlices } from './_lib/spxData.js';
 const slices = spxCalibrationSlices();
 const heston = calibrateHeston(slices, { initial: { v0: 0.04, kappa: 2, theta: 0.05, sigma: 1, rho: -0.7 } });
 console.log(`Heston:       RMSE ${(100 * heston.volRmse).toFixed(2)} vol points, ${JSON.stringify(heston.parameters)}, ${heston.iterations} iterations, ${heston.timeMs.toFixed(0)} ms`);
-const rough = calibrateRoughHeston(slices, { initial: { v0: 0.02, kappa: 1, theta: 0.05, sigma: 0.5, rho: -0.7, hurst: 0.1 }, pricing: { tolerance: 1e-7, adams: { steps: 32 } } });
+const rough = calibrateRoughHeston(slices, { initial: { v0: 0.02, kappa: 1, theta: 0.05, sigma: 0.5, rho: -0.7, hurst: 0.1 }, pricing: { tolerance: 1e-7, adams: { steps: 32 } }, maxIterations: Number(process.env.RH_MAX_ITERATIONS ?? 40) });
 console.log(`Rough Heston: RMSE ${(100 * rough.volRmse).toFixed(2)} vol points, ${JSON.stringify(rough.parameters)}, ${rough.iterations} iterations, ${rough.timeMs.toFixed(0)} ms`);
 let q = 0;
 for (const s of slices) {
