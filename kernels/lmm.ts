@@ -17,6 +17,23 @@ import { philoxBlock, wordToUniform, px0, px1, px2, px3 } from './_lib/mcPhilox'
 }
 
 /**
+ * The spot-measure drift of forwards f…n−1 over a step: out_i = Σ_{j ≤ i} g_j C_ij with
+ * g_j = τ_j(L_j + δ)/(1 + τ_jL_j) (written to gw), C the step covariance (a × a, a = n − f).
+ */
+@inline function drift(L: usize, f: i32, n: i32, d: f64, tau: usize, c: usize, gw: usize, out: usize): void {
+  const alive = n - f;
+  for (let j = f; j < n; j++) {
+    const lj = ld(L, j);
+    st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
+  }
+  for (let i = 0; i < alive; i++) {
+    let x: f64 = 0.0;
+    for (let j = 0; j <= i; j++) x += ld(gw, f + j) * ld(c, i * alive + j);
+    st(out, f + i, x);
+  }
+}
+
+/**
  * For each of nSamples samples (normals row s of normalsIn when it is not 0, else Philox stream
  * first + s under key (k0, k1); antithetic: the sample
  * and its mirror −Z as two consecutive output paths), evolves the n forwards over n steps and
@@ -81,28 +98,11 @@ export function mcLmmPaths(
           st(shock, f + i, sign * x);
         }
         zi += k;
-        // Drift at the step's start: μ_i = Σ_{j ≤ i} g_j C_ij, g_j = τ_j(L_j + δ)/(1 + τ_jL_j).
-        for (let j = f; j < n; j++) {
-          const lj = ld(L, j);
-          st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
-        }
-        for (let i = 0; i < alive; i++) {
-          let x: f64 = 0.0;
-          for (let j = 0; j <= i; j++) x += ld(gw, f + j) * ld(c, i * alive + j);
-          st(d0, f + i, x);
-        }
+        drift(L, f, n, d, tau, c, gw, d0); // at the step's start
         for (let i = f; i < n; i++) st(logL, i, logS(ld(L, i) + d) - 0.5 * ld(c, (i - f) * alive + (i - f)) + ld(shock, i));
         if (pc != 0) {
           for (let i = f; i < n; i++) st(pred, i, expS(ld(logL, i) + ld(d0, i)) - d);
-          for (let j = f; j < n; j++) {
-            const lj = ld(pred, j);
-            st(gw, j, (ld(tau, j) * (lj + d)) / (1.0 + ld(tau, j) * lj));
-          }
-          for (let i = 0; i < alive; i++) {
-            let x: f64 = 0.0;
-            for (let j = 0; j <= i; j++) x += ld(gw, f + j) * ld(c, i * alive + j);
-            st(d1, f + i, x);
-          }
+          drift(pred, f, n, d, tau, c, gw, d1); // at the Euler-predicted end
           for (let i = f; i < n; i++) st(L, i, expS(ld(logL, i) + 0.5 * (ld(d0, i) + ld(d1, i))) - d);
         } else {
           for (let i = f; i < n; i++) st(L, i, expS(ld(logL, i) + ld(d0, i)) - d);

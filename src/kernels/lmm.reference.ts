@@ -44,6 +44,20 @@ export interface LmmPathKernelOutputs {
 
 const block = new Uint32Array(4);
 
+/** out_i = Σ_{j ≤ i} g_j C_ij, g_j = τ_j(L_j + δ)/(1 + τ_jL_j), for forwards f…n−1; C at sd[c…] (as kernels/lmm.ts). */
+function drift(L: Float64Array, f: number, n: number, d: number, tau: Float64Array, sd: Float64Array, c: number, gw: Float64Array, out: Float64Array): void {
+  const alive = n - f;
+  for (let j = f; j < n; j++) {
+    const lj = L[j]!;
+    gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
+  }
+  for (let i = 0; i < alive; i++) {
+    let x = 0;
+    for (let j = 0; j <= i; j++) x += gw[f + j]! * sd[c + i * alive + j]!;
+    out[f + i] = x;
+  }
+}
+
 /** The LMM path kernel in TypeScript; returns 1 if an output is not finite. @internal */
 export function mcLmmPathsReference(inp: LmmPathKernelInputs, out: LmmPathKernelOutputs): number {
   const n = inp.size;
@@ -99,27 +113,11 @@ export function mcLmmPathsReference(inp: LmmPathKernelInputs, out: LmmPathKernel
           shock[f + i] = sign * x;
         }
         zi += k;
-        for (let j = f; j < n; j++) {
-          const lj = L[j]!;
-          gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
-        }
-        for (let i = 0; i < alive; i++) {
-          let x = 0;
-          for (let j = 0; j <= i; j++) x += gw[f + j]! * sd[c + i * alive + j]!;
-          d0[f + i] = x;
-        }
+        drift(L, f, n, d, tau, sd, c, gw, d0); // at the step's start
         for (let i = f; i < n; i++) logL[i] = refLog(L[i]! + d) - 0.5 * sd[c + (i - f) * alive + (i - f)]! + shock[i]!;
         if (inp.predictorCorrector) {
           for (let i = f; i < n; i++) pred[i] = refExp(logL[i]! + d0[i]!) - d;
-          for (let j = f; j < n; j++) {
-            const lj = pred[j]!;
-            gw[j] = (tau[j]! * (lj + d)) / (1 + tau[j]! * lj);
-          }
-          for (let i = 0; i < alive; i++) {
-            let x = 0;
-            for (let j = 0; j <= i; j++) x += gw[f + j]! * sd[c + i * alive + j]!;
-            d1[f + i] = x;
-          }
+          drift(pred, f, n, d, tau, sd, c, gw, d1); // at the Euler-predicted end
           for (let i = f; i < n; i++) L[i] = refExp(logL[i]! + 0.5 * (d0[i]! + d1[i]!)) - d;
         } else {
           for (let i = f; i < n; i++) L[i] = refExp(logL[i]! + d0[i]!) - d;
