@@ -4,15 +4,9 @@ import { AbcdFunction } from '../../engines/lmm/AbcdFunction.js';
 import { LiborMarketModel } from '../../engines/lmm/LiborMarketModel.js';
 import { simulateLiborMarketModel } from '../../engines/lmm/simulateLiborMarketModel.js';
 import { Philox4x32 } from '../../engines/montecarlo/Philox4x32.js';
+import { lcg } from '../_lib/lcg.js';
 
 /** A small deterministic generator for the random model sets (not the simulation's). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
 
 describe('LMM path kernel (kernels/lmm.ts) vs its TypeScript reference', () => {
   it('bitwise equal paths, deflators and shocks on 60 random models (term and backward-looking rates, factors, displacement, antithetic, drift, Philox or Sobol normals)', () => {

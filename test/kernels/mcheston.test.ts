@@ -2,17 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { McHestonEngine } from '../../engines/heston/McHestonEngine.js';
 import { europeanOption, OptionType, setToday } from '../_lib/market.js';
 import { hestonMarket } from '../engines/heston/_lib/hestonMarket.js';
+import { lcg } from '../_lib/lcg.js';
 
 beforeEach(setToday);
-
-/** A small deterministic generator for the random parameter sets (not the simulation's). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
 
 describe('Heston QE kernel (kernels/mcheston.ts) vs its TypeScript reference', () => {
   it('pinned value: an independent Python QE-M (Philox + statistics.NormalDist.inv_cdf) to 1e-10 relative', () => {

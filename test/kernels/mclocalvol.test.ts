@@ -9,17 +9,11 @@ import { BarrierType } from '../../instruments/BarrierType.js';
 import { EuropeanExercise } from '../../instruments/exercises/EuropeanExercise.js';
 import { PlainVanillaPayoff } from '../../instruments/payoffs/PlainVanillaPayoff.js';
 import { europeanOption, flatMarket, OptionType, setToday, today } from '../_lib/market.js';
+import { lcg } from '../_lib/lcg.js';
 
 beforeEach(setToday);
 
 /** A small deterministic generator for the random inputs (not the simulation's). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
 
 /** Random kernel inputs: a bumpy vol grid, uneven steps, several strikes, optional barrier. */
 function randomInputs(rnd: () => number, i: number): LocalVolKernelInputs {

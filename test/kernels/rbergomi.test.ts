@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roughBergomiSmile } from '../../engines/roughbergomi/roughBergomiSmile.js';
 import { RoughBergomiModel } from '../../src/models/RoughBergomiModel.js';
-
-/** A small deterministic generator for the random parameter sets (not the simulation's). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-}
+import { lcg } from '../_lib/lcg.js';
 
 describe('rough Bergomi kernel (kernels/rbergomi.ts): f64x2, scalar WASM and TypeScript reference', () => {
   it('bitwise equal on 120 random parameter sets (odd and even step counts, antithetic on/off, mixed and plain estimators, direct and FFT convolution, curves, many strikes)', () => {
