@@ -3,22 +3,12 @@
 // the curve handle, so a SOFR quote tick re-bootstraps the curve and reprices the swaption once.
 import { FdHullWhiteSwaptionEngine } from '../../engines/hullwhite/fd/FdHullWhiteSwaptionEngine.js';
 import { TreeSwaptionEngine } from '../../engines/hullwhite/tree/TreeSwaptionEngine.js';
-import { DiscountingSwapEngine } from '../../engines/discounting/DiscountingSwapEngine.js';
-import { BermudanExercise } from '../../instruments/exercises/BermudanExercise.js';
-import { Swaption } from '../../instruments/Swaption.js';
-import { SwapType } from '../../instruments/SwapType.js';
-import { VanillaSwap } from '../../instruments/VanillaSwap.js';
-import { IborIndex } from '../../src/indexes/IborIndex.js';
-import { Sofr } from '../../src/indexes/Sofr.js';
+import type { Swaption } from '../../instruments/Swaption.js';
 import { HullWhite } from '../../src/models/HullWhite.js';
-import { Currency } from '../../src/money/Currency.js';
 import { Handle } from '../../src/patterns/Handle.js';
-import { Actual360 } from '../../src/time/Actual360.js';
-import { BusinessDayConvention } from '../../src/time/BusinessDayConvention.js';
-import { Period } from '../../src/time/Period.js';
-import { Schedule } from '../../src/time/Schedule.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
 import type { SofrOisCurve } from './sofrOisCurve.js';
+import { sofrBermudanPayer } from './_lib/sofrBermudanPayer.js';
 
 /**
  * Hull–White parameters of the what-if when none are given: the calibration to the 5 × 5 ATM
@@ -49,22 +39,7 @@ export interface BermudanSwaptionOnDesk {
  */
 export function bermudanSwaptionOnDesk(sofr: SofrOisCurve, options: { a?: number; sigma?: number; timeSteps?: number } = {}): BermudanSwaptionOnDesk {
   const curve = new Handle<YieldTermStructure>(sofr.curve);
-  const calendar = new Sofr().fixingCalendar();
-  const index = new IborIndex({
-    familyName: 'SOFR-OIS', tenor: Period.parse('1Y'), fixingDays: 0, currency: Currency.USD, fixingCalendar: calendar,
-    dayCounter: new Actual360(), convention: BusinessDayConvention.ModifiedFollowing, forwardingTermStructure: curve,
-  });
-  const start = calendar.advancePeriod(sofr.spotDate, Period.parse('1Y'), BusinessDayConvention.ModifiedFollowing);
-  const end = calendar.advancePeriod(sofr.spotDate, Period.parse('10Y'), BusinessDayConvention.ModifiedFollowing);
-  const schedule = new Schedule({ effectiveDate: start, terminationDate: end, tenor: Period.parse('1Y'), calendar, convention: BusinessDayConvention.ModifiedFollowing });
-  const nominal = 10_000_000;
-  const make = (k: number) => new VanillaSwap(SwapType.Payer, nominal, schedule, k, new Actual360(), schedule, index, 0, new Actual360(), BusinessDayConvention.ModifiedFollowing);
-  const probe = make(0.04);
-  probe.setPricingEngine(new DiscountingSwapEngine(curve));
-  const strike = probe.fairRate();
-  probe.dispose();
-  const exerciseDates = schedule.dates().slice(0, -1);
-  const swaption = new Swaption(make(strike), new BermudanExercise(exerciseDates));
+  const { swaption, strike } = sofrBermudanPayer(curve, sofr.spotDate, 1, 10);
   const model = new HullWhite(curve, options.a ?? deskHullWhiteParameters.a, options.sigma ?? deskHullWhiteParameters.sigma);
   const tree = new TreeSwaptionEngine(model, options.timeSteps ?? 500);
   const fd = new FdHullWhiteSwaptionEngine(model, { tGrid: 200, xGrid: 200 });

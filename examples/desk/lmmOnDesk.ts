@@ -7,27 +7,17 @@ import type { LmmCalibrationResult } from '../../engines/lmm/calibrateLiborMarke
 import { LmmCalibratedModel } from '../../engines/lmm/LmmCalibratedModel.js';
 import { McLmmSwaptionEngine } from '../../engines/lmm/McLmmSwaptionEngine.js';
 import { TreeSwaptionEngine } from '../../engines/hullwhite/tree/TreeSwaptionEngine.js';
-import { DiscountingSwapEngine } from '../../engines/discounting/DiscountingSwapEngine.js';
-import { BermudanExercise } from '../../instruments/exercises/BermudanExercise.js';
-import { Swaption } from '../../instruments/Swaption.js';
-import { SwapType } from '../../instruments/SwapType.js';
-import { VanillaSwap } from '../../instruments/VanillaSwap.js';
-import { IborIndex } from '../../src/indexes/IborIndex.js';
-import { Sofr } from '../../src/indexes/Sofr.js';
+import type { Swaption } from '../../instruments/Swaption.js';
 import { HullWhite } from '../../src/models/HullWhite.js';
-import { Currency } from '../../src/money/Currency.js';
 import { Handle } from '../../src/patterns/Handle.js';
 import type { Quote } from '../../src/quotes/Quote.js';
 import { SimpleQuote } from '../../src/quotes/SimpleQuote.js';
-import { Actual360 } from '../../src/time/Actual360.js';
-import { BusinessDayConvention } from '../../src/time/BusinessDayConvention.js';
-import { Period } from '../../src/time/Period.js';
-import { Schedule } from '../../src/time/Schedule.js';
 import type { YieldTermStructure } from '../../termstructures/yield/YieldTermStructure.js';
 import { deskHullWhiteParameters } from './bermudanSwaptionOnDesk.js';
 import { readSofrCapletVols } from './data/readSofrCapletVols.js';
 import { readSofrSwaptionVols } from '../hullwhite/readSofrSwaptionVols.js';
 import type { SofrOisCurve } from './sofrOisCurve.js';
+import { sofrBermudanPayer } from './_lib/sofrBermudanPayer.js';
 
 const dataDir = new URL('../../data/usd-sofr-caps-swaptions/', import.meta.url);
 
@@ -72,20 +62,7 @@ export function lmmOnDesk(sofr: SofrOisCurve, options: { paths?: number; factors
   );
   const model = new LmmCalibratedModel(curve, rateTimes, caplets, swaptions, { ...(factors === undefined ? {} : { factors }), globalSeed: { generations: 15 } });
 
-  const calendar = new Sofr().fixingCalendar();
-  const index = new IborIndex({
-    familyName: 'SOFR-OIS', tenor: Period.parse('1Y'), fixingDays: 0, currency: Currency.USD, fixingCalendar: calendar,
-    dayCounter: new Actual360(), convention: BusinessDayConvention.ModifiedFollowing, forwardingTermStructure: curve,
-  });
-  const start = calendar.advancePeriod(sofr.spotDate, Period.parse('1Y'), BusinessDayConvention.ModifiedFollowing);
-  const end = calendar.advancePeriod(sofr.spotDate, Period.parse('5Y'), BusinessDayConvention.ModifiedFollowing);
-  const schedule = new Schedule({ effectiveDate: start, terminationDate: end, tenor: Period.parse('1Y'), calendar, convention: BusinessDayConvention.ModifiedFollowing });
-  const make = (k: number) => new VanillaSwap(SwapType.Payer, 10_000_000, schedule, k, new Actual360(), schedule, index, 0, new Actual360(), BusinessDayConvention.ModifiedFollowing);
-  const probe = make(0.04);
-  probe.setPricingEngine(new DiscountingSwapEngine(curve));
-  const strike = probe.fairRate();
-  probe.dispose();
-  const swaption = new Swaption(make(strike), new BermudanExercise(schedule.dates().slice(0, -1)));
+  const { swaption, strike } = sofrBermudanPayer(curve, sofr.spotDate, 1, 5);
   const lmm = new McLmmSwaptionEngine(model, curve, { paths: options.paths ?? 4096, rng: 'sobol', seed: 11, dateTolerance: 10 / 365 });
   const hullWhite = new TreeSwaptionEngine(new HullWhite(curve, deskHullWhiteParameters.a, deskHullWhiteParameters.sigma), 500);
   swaption.setPricingEngine(lmm);
