@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../src/errors.js';
 import { AbcdFunction } from './AbcdFunction.js';
 import { forwardCorrelation, type ForwardCorrelationForm } from './forwardCorrelation.js';
 import { reduceFactors } from './reduceFactors.js';
+import { gaussLegendre } from '../blackscholes/_lib/gaussLegendre.js';
 
 /**
  * Inputs of {@link LiborMarketModel}.
@@ -380,32 +381,7 @@ export class LiborMarketModel {
   }
 }
 
-/** 16-point Gauss–Legendre nodes and weights on [−1, 1] (Newton on P_16, Golub–Welsch-free). */
-const GL16 = ((): { x: Float64Array; w: Float64Array } => {
-  const n = 16;
-  const x = new Float64Array(n);
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p1 = 1;
-      let p2 = 0;
-      for (let k = 1; k <= n; k++) {
-        const p3 = p2;
-        p2 = p1;
-        p1 = ((2 * k - 1) * z * p2 - (k - 1) * p3) / k;
-      }
-      dp = (n * (z * p1 - p2)) / (z * z - 1);
-      const dz = p1 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-16) break;
-    }
-    x[i] = z;
-    w[i] = 2 / ((1 - z * z) * dp * dp);
-  }
-  return { x, w };
-})();
+const GL16 = gaussLegendre(16);
 
 /** ∫_a^b f by 16-point Gauss–Legendre (exact for polynomials of degree ≤ 31). */
 function gaussLegendre16(f: (t: number) => number, a: number, b: number): number {
